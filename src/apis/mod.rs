@@ -1,0 +1,23 @@
+//! One file per provider: what to send and how to read what comes back.
+
+pub mod capture;
+pub mod license_rocks;
+pub mod namefi;
+
+/// `true` for 2xx.
+pub(crate) fn is_success(status: u16) -> bool {
+    (200..300).contains(&status)
+}
+
+/// A short, safe description of an HTTP failure without the provider's error shape.
+pub(crate) fn http_failure(provider: crate::error::Provider, status: u16) -> crate::error::Error {
+    let message = if (300..400).contains(&status) {
+        format!("{} answered with a redirect (HTTP {status}); redirects are not followed so credentials stay with the configured origin", provider.as_str())
+    } else {
+        format!(
+            "{} answered HTTP {status} without its documented error body",
+            provider.as_str()
+        )
+    };
+    crate::error::Error::http(provider, status, message)
+}

@@ -1,0 +1,162 @@
+//! The one error type, typed by where the failure happened.
+//!
+//! It mirrors the contract's `OrderApiError`: `kind`, `provider`, `status`,
+//! `code`, `path`, `retryable`, `message`. Messages are written here or carry a
+//! provider's own message; they never carry a credential.
+
+use std::fmt;
+
+/// Which API a failure belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Provider {
+    /// Numbers Protocol Capture.
+    Capture,
+    /// Namefi.
+    Namefi,
+    /// A License.rocks Creators Hub instance.
+    LicenseRocks,
+}
+
+impl Provider {
+    /// The contract's name for it: `capture`, `namefi`, `licenseRocks`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Provider::Capture => "capture",
+            Provider::Namefi => "namefi",
+            Provider::LicenseRocks => "licenseRocks",
+        }
+    }
+}
+
+/// Where it failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ErrorKind {
+    /// Bad argument or option; nothing was sent.
+    InvalidInput,
+    /// A non-2xx answer without the provider's error shape.
+    Http,
+    /// The provider answered with its own error shape.
+    Api,
+    /// A 2xx answer that is not JSON or does not match the types.
+    InvalidResponse,
+    /// An attempt ran out of time.
+    Timeout,
+    /// The caller's signal aborted the call.
+    Aborted,
+    /// The request did not get an answer (connection refused, reset, DNS…).
+    Network,
+    /// A create may have reached the server but its answer was lost.
+    UnknownOutcome,
+}
+
+impl ErrorKind {
+    /// The contract's name for it (`invalid_input`, `http`, …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorKind::InvalidInput => "invalid_input",
+            ErrorKind::Http => "http",
+            ErrorKind::Api => "api",
+            ErrorKind::InvalidResponse => "invalid_response",
+            ErrorKind::Timeout => "timeout",
+            ErrorKind::Aborted => "aborted",
+            ErrorKind::Network => "network",
+            ErrorKind::UnknownOutcome => "unknown_outcome",
+        }
+    }
+}
+
+/// HTTP statuses worth trying again later.
+pub fn is_retryable_status(status: u16) -> bool {
+    matches!(status, 408 | 429 | 500 | 502 | 503 | 504)
+}
+
+/// A failed call.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Error {
+    /// Where it failed.
+    pub kind: ErrorKind,
+    /// Which API.
+    pub provider: Provider,
+    /// The HTTP status, where there was one.
+    pub status: Option<u16>,
+    /// The provider's own code, where it gave one (Namefi `NOT_FOUND`, …).
+    pub code: Option<String>,
+    /// For `InvalidResponse`: the JSON path of the first bad field.
+    pub path: Option<String>,
+    /// Whether trying again later can help.
+    pub retryable: bool,
+    /// One line a person can act on.
+    pub message: String,
+}
+
+impl Error {
+    fn new(kind: ErrorKind, provider: Provider, message: impl Into<String>) -> Self {
+        let retryable = matches!(kind, ErrorKind::Timeout | ErrorKind::Network);
+        Error {
+            kind,
+            provider,
+            status: None,
+            code: None,
+            path: None,
+            retryable,
+            message: message.into(),
+        }
+    }
+
+    /// Bad input; nothing was sent.
+    pub fn invalid_input(provider: Provider, message: impl Into<String>) -> Self {
+        Error::new(ErrorKind::InvalidInput, provider, message)
+    }
+
+    /// The provider's own error shape.
+    pub fn api(
+        provider: Provider,
+        status: u16,
+        code: Option<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        Error {
+            status: Some(status),
+            code,
+            retryable: is_retryable_status(status),
+            ..Error::new(ErrorKind::Api, provider, message)
+        }
+    }
+
+    /// A non-2xx answer without the provider's error shape.
+    pub fn http(provider: Provider, status: u16, message: impl Into<String>) -> Self {
+        Error {
+            status: Some(status),
+            retryable: is_retryable_status(status),
+            ..Error::new(ErrorKind::Http, provider, message)
+        }
+    }
+
+    /// A 2xx answer that did not decode.
+    pub fn invalid_response(
+        provider: Provider,
+        status: u16,
+        path: Option<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        Error {
+            status: Some(status),
+            path,
+            ..Error::new(ErrorKind::InvalidResponse, provider, message)
+        }
+    }
+
+    /// Any other kind, built by the network layer.
+    pub fn other(kind: ErrorKind, provider: Provider, message: impl Into<String>) -> Self {
+        Error::new(kind, provider, message)
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Error {}

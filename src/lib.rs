@@ -1,0 +1,14 @@
+//! Typed, validated clients for three web3 order APIs: Numbers Protocol Capture,
+//! Namefi and License.rocks Creators Hub instances.
+//!
+//! - [`models`]: what the APIs send and accept, plain serde types with no I/O.
+//! - [`decode`]: bytes to those types, failing with the JSON path of the first bad field.
+//! - [`apis`]: per provider, how a reply (status + body) becomes a result or an [`Error`].
+#![deny(missing_docs, missing_debug_implementations)]
+
+pub mod apis;
+pub mod decode;
+pub mod error;
+pub mod models;
+
+pub use error::{Error, ErrorKind, Provider};

@@ -1,0 +1,54 @@
+//! Numbers Protocol Capture: `GET /api/1.1/wf/queryOrder?order_id=…`.
+//! Shapes from the "Query Network-Action Orders" page (fixture `capture/query-order.200.json`).
+
+use super::wire::{wire_enum, wire_struct};
+
+wire_enum! {
+    /// The reply's top-level `status`; anything but `success` is an error reply.
+    pub enum CaptureReplyStatus {
+        Success = "success",
+    }
+}
+
+wire_enum! {
+    /// Where the network action stands.
+    pub enum CaptureOrderStatus {
+        Completed = "completed",
+    }
+}
+
+wire_struct! {
+    /// The whole reply: `{"status": "success", "response": {...}}`.
+    pub struct CaptureReply {
+        /// `success` on success.
+        required status: CaptureReplyStatus = "status",
+        /// The order.
+        required response: CaptureOrder = "response",
+    }
+}
+
+wire_struct! {
+    /// A network-action order, the `response` object of the reply.
+    pub struct CaptureOrder {
+        /// Numbers ID of the asset (a CID, `bafy…`).
+        required nid: String = "nid",
+        /// Chain the action ran on (`polygon`).
+        required blockchain: String = "blockchain",
+        /// Token the cost is paid in (`NUM`).
+        required payment_token: String = "payment_token",
+        /// Cost in `payment_token`, exact as sent (never an f64).
+        required cost: serde_json::Number = "cost",
+        /// Gas spent, exact as sent.
+        required gas: serde_json::Number = "gas",
+        /// UUID of the network app.
+        required network_app_id: String = "network_app_id",
+        /// Name of the network app (`Mint Polygon NFT`).
+        required network_app_name: String = "network_app_name",
+        /// UUID of the order.
+        required order_id: String = "order_id",
+        /// Result link; may be empty.
+        required result_url: String = "result_url",
+        /// Order status (`completed`).
+        required status: CaptureOrderStatus = "status",
+    }
+}

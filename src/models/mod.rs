@@ -1,0 +1,12 @@
+//! What the three APIs send and accept: plain serde types, no I/O.
+//!
+//! Field names in Rust are snake_case; on the wire (and so in JavaScript) they
+//! keep the provider's own names.
+
+pub(crate) mod wire;
+
+pub mod capture;
+pub mod license_rocks;
+pub mod namefi;
+
+pub use wire::{DecimalString, Extra, SafeInt, MAX_SAFE_INTEGER};

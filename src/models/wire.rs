@@ -1,0 +1,351 @@
+//! Building blocks shared by every provider's models: the `wire_struct!` and
+//! `wire_enum!` macros and the checked scalar types.
+//!
+//! Why a macro rather than `#[serde(flatten)]` for unknown fields: flatten
+//! buffers the whole object before typing it, which loses the JSON path of a
+//! bad field (serde_path_to_error sees only the buffer) and costs an extra copy.
+//! The macro types known keys as they stream past and keeps the rest as raw JSON.
+
+use std::fmt;
+
+use serde::de::{self, Deserializer, Visitor};
+use serde::{Deserialize, Serialize, Serializer};
+
+/// Unknown fields of an object, kept verbatim so a provider's additive change
+/// breaks nothing and re-encoding gives back what came in.
+pub type Extra = serde_json::Map<String, serde_json::Value>;
+
+/// An object key, borrowed from the input when it has no escapes.
+pub(crate) enum Key<'de> {
+    Borrowed(&'de str),
+    Owned(String),
+}
+
+impl Key<'_> {
+    pub(crate) fn as_str(&self) -> &str {
+        match self {
+            Key::Borrowed(s) => s,
+            Key::Owned(s) => s,
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Key<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct KeyVisitor;
+        impl<'de> Visitor<'de> for KeyVisitor {
+            type Value = Key<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+                Ok(Key::Borrowed(v))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(Key::Owned(v.to_owned()))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
+                Ok(Key::Owned(v))
+            }
+        }
+        d.deserialize_str(KeyVisitor)
+    }
+}
+
+/// Defines a provider object: known fields typed, unknown fields kept in `extra`.
+///
+/// Each field is declared `presence name: Type = "wireName"`, where presence is
+/// - `required`: the key must be there and must not be `null`; Rust type `T`;
+/// - `nullable`: the key must be there, `null` allowed (the docs show it null); `Option<T>`;
+/// - `optional`: the key may be absent, but when present it is a `T`; `Option<T>`;
+/// - `raw`: the docs only ever show `null`, so the type is unknown: any JSON,
+///   kept as it came, key may be absent; `Option<serde_json::Value>`.
+macro_rules! wire_struct {
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident {
+            $(
+                $(#[$fmeta:meta])*
+                $presence:ident $field:ident : $ty:ty = $wire:literal
+            ),* $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq)]
+        #[non_exhaustive]
+        pub struct $name {
+            $(
+                $(#[$fmeta])*
+                #[doc = concat!("\n\nWire name: `", $wire, "`.")]
+                pub $field: wire_struct!(@field_ty $presence $ty),
+            )*
+            /// Fields the docs do not mention, kept verbatim.
+            pub extra: $crate::models::wire::Extra,
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                struct FieldsVisitor;
+                impl<'de> ::serde::de::Visitor<'de> for FieldsVisitor {
+                    type Value = $name;
+                    fn expecting(&self, f: &mut ::std::fmt::Formatter) -> ::std::fmt::Result {
+                        f.write_str(concat!("an object (", stringify!($name), ")"))
+                    }
+                    #[allow(non_snake_case)]
+                    fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> Result<$name, A::Error> {
+                        $( let mut $field: Option<wire_struct!(@slot_ty $presence $ty)> = None; )*
+                        let mut extra = $crate::models::wire::Extra::new();
+                        while let Some(key) = map.next_key::<$crate::models::wire::Key<'de>>()? {
+                            match key.as_str() {
+                                $(
+                                    $wire => {
+                                        if $field.is_some() {
+                                            return Err(::serde::de::Error::duplicate_field($wire));
+                                        }
+                                        $field = Some(map.next_value()?);
+                                    }
+                                )*
+                                other => {
+                                    let value: ::serde_json::Value = map.next_value()?;
+                                    if extra.insert(other.to_owned(), value).is_some() {
+                                        return Err(::serde::de::Error::custom(
+                                            format_args!("duplicate field `{}`", other),
+                                        ));
+                                    }
+                                }
+                            }
+                        }
+                        Ok($name {
+                            $( $field: wire_struct!(@finish $presence $field $wire), )*
+                            extra,
+                        })
+                    }
+                }
+                d.deserialize_map(FieldsVisitor)
+            }
+        }
+
+        impl ::serde::Serialize for $name {
+            fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                use ::serde::ser::SerializeMap;
+                let mut map = s.serialize_map(None)?;
+                $( wire_struct!(@emit $presence map self.$field, $wire); )*
+                for (key, value) in &self.extra {
+                    map.serialize_entry(key, value)?;
+                }
+                map.end()
+            }
+        }
+    };
+
+    (@field_ty required $ty:ty) => { $ty };
+    (@field_ty nullable $ty:ty) => { Option<$ty> };
+    (@field_ty optional $ty:ty) => { Option<$ty> };
+    (@field_ty raw $ty:ty) => { Option<$ty> };
+
+    (@slot_ty required $ty:ty) => { $ty };
+    (@slot_ty nullable $ty:ty) => { Option<$ty> };
+    (@slot_ty optional $ty:ty) => { $ty };
+    (@slot_ty raw $ty:ty) => { $ty };
+
+    (@finish required $field:ident $wire:literal) => {
+        $field.ok_or_else(|| ::serde::de::Error::missing_field($wire))?
+    };
+    (@finish nullable $field:ident $wire:literal) => {
+        $field.ok_or_else(|| ::serde::de::Error::missing_field($wire))?
+    };
+    (@finish optional $field:ident $wire:literal) => { $field };
+    (@finish raw $field:ident $wire:literal) => { $field };
+
+    (@emit required $map:ident $value:expr, $wire:literal) => { $map.serialize_entry($wire, &$value)?; };
+    (@emit nullable $map:ident $value:expr, $wire:literal) => { $map.serialize_entry($wire, &$value)?; };
+    (@emit optional $map:ident $value:expr, $wire:literal) => {
+        if let Some(v) = &$value { $map.serialize_entry($wire, v)?; }
+    };
+    (@emit raw $map:ident $value:expr, $wire:literal) => {
+        if let Some(v) = &$value { $map.serialize_entry($wire, v)?; }
+    };
+}
+
+/// Defines an enum-like string: known values typed, anything else kept in `Unknown`.
+macro_rules! wire_enum {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident {
+            $( $(#[$vmeta:meta])* $variant:ident = $wire:literal ),* $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum $name {
+            $( $(#[$vmeta])* #[doc = concat!("`\"", $wire, "\"`")] $variant, )*
+            /// A value the docs do not list, kept as sent.
+            Unknown(String),
+        }
+
+        impl $name {
+            /// The value as it appears on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $( $name::$variant => $wire, )*
+                    $name::Unknown(other) => other,
+                }
+            }
+        }
+
+        impl From<&str> for $name {
+            fn from(value: &str) -> Self {
+                match value {
+                    $( $wire => $name::$variant, )*
+                    other => $name::Unknown(other.to_owned()),
+                }
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let key = $crate::models::wire::Key::deserialize(d)?;
+                Ok($name::from(key.as_str()))
+            }
+        }
+
+        impl ::serde::Serialize for $name {
+            fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+    };
+}
+
+pub(crate) use {wire_enum, wire_struct};
+
+/// The largest integer a JavaScript number holds exactly (2^53 - 1).
+pub const MAX_SAFE_INTEGER: i64 = 9_007_199_254_740_991;
+
+/// An integer that survives the trip into a JavaScript number exactly
+/// (|n| <= 2^53 - 1). Ids, cents and quantities use it; a larger value is a
+/// decode error rather than a silently rounded id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SafeInt(i64);
+
+impl SafeInt {
+    /// `Some` when `value` is within the JavaScript safe range.
+    pub fn new(value: i64) -> Option<Self> {
+        (-MAX_SAFE_INTEGER..=MAX_SAFE_INTEGER)
+            .contains(&value)
+            .then_some(SafeInt(value))
+    }
+    /// The value.
+    pub fn get(self) -> i64 {
+        self.0
+    }
+}
+
+impl fmt::Display for SafeInt {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl<'de> Deserialize<'de> for SafeInt {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let value = i64::deserialize(d)?;
+        SafeInt::new(value).ok_or_else(|| {
+            de::Error::invalid_value(
+                de::Unexpected::Signed(value),
+                &"an integer within the JavaScript safe range (|n| <= 2^53 - 1)",
+            )
+        })
+    }
+}
+
+impl Serialize for SafeInt {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_i64(self.0)
+    }
+}
+
+/// A decimal number carried as a string (`"13.422818791946309"`,
+/// `"13422818791946309000"`): ETH and wei amounts that must never pass through a float.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct DecimalString(String);
+
+impl DecimalString {
+    /// `Some` when `value` is an optional `-`, digits, and an optional `.digits`.
+    pub fn new(value: impl Into<String>) -> Option<Self> {
+        let value = value.into();
+        is_decimal(&value).then_some(DecimalString(value))
+    }
+    /// The decimal text, exactly as sent.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+fn is_decimal(s: &str) -> bool {
+    let digits = s.strip_prefix('-').unwrap_or(s);
+    let (whole, fraction) = match digits.split_once('.') {
+        Some((w, f)) => (w, Some(f)),
+        None => (digits, None),
+    };
+    let all_digits = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
+    all_digits(whole) && fraction.map_or(true, all_digits)
+}
+
+impl fmt::Display for DecimalString {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for DecimalString {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let key = Key::deserialize(d)?;
+        let text = key.as_str();
+        if is_decimal(text) {
+            Ok(DecimalString(text.to_owned()))
+        } else {
+            Err(de::Error::invalid_value(
+                de::Unexpected::Str(text),
+                &"a decimal string such as \"13.42\"",
+            ))
+        }
+    }
+}
+
+impl Serialize for DecimalString {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decimal_strings_accept_only_plain_decimals() {
+        for ok in [
+            "0",
+            "13",
+            "-1.5",
+            "13422818791946309000",
+            "13.422818791946309",
+        ] {
+            assert!(DecimalString::new(ok).is_some(), "{ok}");
+        }
+        for bad in [
+            "", "-", "1.", ".5", "1e5", "1,5", " 1", "NaN", "0x10", "1.2.3",
+        ] {
+            assert!(DecimalString::new(bad).is_none(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn safe_int_bounds_are_the_javascript_ones() {
+        assert!(SafeInt::new(MAX_SAFE_INTEGER).is_some());
+        assert!(SafeInt::new(-MAX_SAFE_INTEGER).is_some());
+        assert!(SafeInt::new(MAX_SAFE_INTEGER + 1).is_none());
+    }
+}
