@@ -1,0 +1,438 @@
+// Local simulator of the three order APIs, faithful to their docs (see
+// ../shared/docs/PROVIDERS.md): auth, error shapes, POST rules. Tests drive
+// faults per request and read a request log; see README "Simulator".
+//
+//   node sim/server.mjs            # SIM_PORT (default 8790), SIM_HOST (default 127.0.0.1)
+//
+// Every API route may be prefixed with /s/{scope}: faults and the request log
+// are kept per scope, so tests running side by side do not see each other's.
+
+import http from "node:http";
+import { randomUUID } from "node:crypto";
+import { fileURLToPath } from "node:url";
+
+import { SIM_CREDENTIALS, SIM_PATHS } from "./credentials.mjs";
+import { fixture, multiplyDecimal, NAMEFI_OTHER_USER_ID, NAMEFI_OWNER_ID, seedWorld } from "./data.mjs";
+
+export const DEFAULT_PORT = 8790;
+/** The License.rocks GET is refused past this URL length, like a real front proxy (414). */
+export const MAX_URL_LENGTH = 8192;
+const MAX_BODY_BYTES = 1 << 20;
+const MAX_LOG_ENTRIES = 5000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const SCOPE = /^[A-Za-z0-9_-]{1,64}$/;
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const json = (status, body, headers = {}) => ({ status, headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+
+// ---------------------------------------------------------------- providers
+
+function captureRoute(world, req, url) {
+  const fail = (status, message) => json(status, { status: "error", message });
+  if (req.method !== "GET") return fail(405, `Method ${req.method} not allowed`);
+  if (req.headers.authorization !== `Bearer ${SIM_CREDENTIALS.captureApiKey}`) return fail(401, "Invalid or missing API key");
+  const orderId = url.searchParams.get("order_id");
+  if (!orderId) return fail(400, "Missing parameter order_id");
+  const order = world.capture.get(orderId);
+  if (!order) return fail(404, `Order ${orderId} not found`);
+  return json(200, { status: "success", response: order });
+}
+
+const NAMEFI_USERS = {
+  [SIM_CREDENTIALS.namefiToken]: NAMEFI_OWNER_ID,
+  [SIM_CREDENTIALS.namefiOtherUserToken]: NAMEFI_OTHER_USER_ID,
+};
+const orpcError = (status) => json(status, fixture(`namefi/error.${status}.json`));
+
+function namefiRoute(world, req, path) {
+  const match = /^\/orders\/([^/]+)$/.exec(path);
+  if (!match) return orpcError(404);
+  if (req.method !== "GET") return json(405, { defined: false, code: "METHOD_NOT_SUPPORTED", status: 405, message: "Method Not Supported", data: null });
+  const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? "");
+  const userId = bearer && NAMEFI_USERS[bearer[1]];
+  if (!userId) return orpcError(401);
+  const orderId = decodeURIComponent(match[1]);
+  if (!UUID.test(orderId)) return orpcError(400);
+  const details = world.namefi.get(orderId);
+  if (!details) return orpcError(404);
+  if (details.order.userId !== userId) return orpcError(403);
+  return json(200, details);
+}
+
+const lrError = (status, error) => json(status, { orders: null, error });
+
+function licenseRocksRoute(world, req, path, body) {
+  if (req.headers.authorization !== SIM_CREDENTIALS.licenseRocksApiToken) return lrError(401, "Unauthorized. Check the API token.");
+  const lr = world.licenseRocks;
+  if (req.method === "GET") {
+    const match = /^\/api\/externalOrders\/(.*)$/.exec(path);
+    if (!match) return lrError(404, "Not found.");
+    if (req.url.length > MAX_URL_LENGTH) return lrError(414, "URI too long.");
+    const ids = decodeURIComponent(match[1]).split(",");
+    const notNumber = ids.find((id) => !/^\d+$/.test(id));
+    if (notNumber !== undefined) return lrError(400, `One or more IDs are not a number type. One of the example is '${notNumber}'. Check the URL.`);
+    const missing = ids.find((id) => !lr.orders.has(Number(id)));
+    if (missing !== undefined) return lrError(400, `Order with ID ${missing} does not exist.`);
+    // Like a database `WHERE id IN (…)`: each order once, by id.
+    const orders = [...new Set(ids.map(Number))].sort((a, b) => a - b).map((id) => lr.orders.get(id));
+    return json(200, { orders, error: null });
+  }
+  if (req.method === "POST") {
+    if (path !== "/api/externalOrders") return lrError(404, "Not found.");
+    return createExternalOrders(lr, body);
+  }
+  return lrError(405, `Method ${req.method} not allowed.`);
+}
+
+const REQUIRED_NEW_ORDER_FIELDS = ["nftId", "listingId", "quantity", "buyerUserId"];
+const BILLING_FIELDS = ["city", "country", "postal", "street"];
+
+function createExternalOrders(lr, bodyText) {
+  let input;
+  try {
+    input = JSON.parse(bodyText);
+  } catch {
+    return lrError(400, "Body must be valid JSON.");
+  }
+  if (!Array.isArray(input) || input.length === 0) return lrError(400, "Body must be a non-empty array of orders.");
+  // Validate everything first: nothing is created unless every order is valid.
+  const plans = [];
+  for (const [index, order] of input.entries()) {
+    if (order === null || typeof order !== "object" || Array.isArray(order)) return lrError(400, `Order at index ${index} must be an object.`);
+    for (const field of REQUIRED_NEW_ORDER_FIELDS) {
+      if (order[field] === undefined || order[field] === null) return lrError(400, `Property '${field}' is required (order at index ${index}).`);
+      if (!Number.isSafeInteger(order[field]) || order[field] < 1) return lrError(400, `Property '${field}' must be a positive integer (order at index ${index}).`);
+    }
+    const user = lr.users.get(order.buyerUserId);
+    if (!user) return lrError(400, `User with ID ${order.buyerUserId} does not exist.`);
+    const nft = lr.nfts.get(order.nftId);
+    if (!nft) return lrError(400, `NFT with ID ${order.nftId} does not exist.`);
+    const listing = lr.listings.get(order.listingId);
+    if (!listing || listing.nftId !== nft.id) return lrError(400, `Listing with ID ${order.listingId} does not exist for NFT with ID ${order.nftId}.`);
+    if (!listing.active) return lrError(400, `Listing with ID ${order.listingId} is not active.`);
+    const billing = order.buyerBillingData;
+    if (billing !== undefined && (billing === null || typeof billing !== "object" || Array.isArray(billing))) return lrError(400, `Property 'buyerBillingData' must be an object (order at index ${index}).`);
+    for (const field of BILLING_FIELDS) {
+      if (billing?.[field] !== undefined && typeof billing[field] !== "string") return lrError(400, `Property 'buyerBillingData.${field}' must be a string (order at index ${index}).`);
+    }
+    const complete = billing && BILLING_FIELDS.every((f) => typeof billing[f] === "string");
+    if (!complete && user.billingAddresses.length === 0) return lrError(400, `User with ID ${order.buyerUserId} has no billing address. Pass city, country, postal and street in buyerBillingData.`);
+    plans.push({ order, user, nft, listing, billing: complete ? billing : null });
+  }
+  const now = new Date().toISOString();
+  const created = plans.map(({ order, user, nft, listing, billing }) => {
+    let billingAddressId = user.billingAddresses[0]?.id;
+    if (billing) {
+      billingAddressId = lr.nextBillingAddressId++;
+      user.billingAddresses.push({ id: billingAddressId, ...Object.fromEntries(BILLING_FIELDS.map((f) => [f, billing[f]])) });
+    }
+    const id = lr.nextOrderId++;
+    const stored = {
+      id,
+      buyerId: user.buyer.id,
+      billingAddressId,
+      paymentMethod: "externalPayment",
+      provider: "externalProvider",
+      providerId: null,
+      secupayStxTransactionId: null,
+      secupayPciTransactionId: null,
+      secupayWebhookToken: randomUUID(),
+      totalPriceCents: listing.priceCents * order.quantity,
+      totalPriceCurrency: listing.priceCurrency,
+      totalPriceEth: multiplyDecimal(listing.priceEths, order.quantity),
+      status: null,
+      failReason: null,
+      feesCollectedAt: null,
+      createdAt: now,
+      updatedAt: now,
+      ProductType: "nft",
+      buyer: user.buyer,
+      orderItems: [
+        {
+          id,
+          orderId: id,
+          nftId: nft.id,
+          listingId: listing.id,
+          quantity: order.quantity,
+          priceCents: listing.priceCents,
+          priceEths: listing.priceEths,
+          ethRecipient: null,
+          priceCurrency: listing.priceCurrency,
+          txId: null,
+          paymentProvider: null,
+          status: null,
+          createdAt: now,
+          updatedAt: now,
+          ProductType: "nft",
+          nft,
+          listing,
+        },
+      ],
+    };
+    lr.orders.set(id, stored);
+    // The POST reply leaves the buyer out (see the create example).
+    const { buyer: _buyer, ...reply } = stored;
+    return reply;
+  });
+  return json(200, { orders: created, error: null });
+}
+
+// ---------------------------------------------------------------- faults
+
+/**
+ * A fault, applied to one matching request (or `times` of them):
+ * - `delayMs`: wait before the status line.
+ * - `status`, `body`, `contentType`, `headers`: answer this instead.
+ * - `retryAfter`: send `Retry-After` (status defaults to 429).
+ * - `nonJson`: answer an HTML page (status defaults to 200).
+ * - `redirect`: answer 302 to this Location.
+ * - `reset`: destroy the connection without an answer.
+ * - `truncate`: `true` ends the body cleanly halfway; `"abort"` cuts the connection halfway.
+ * - `midBodyDelayMs`: send half the body, stall, then the rest.
+ * - `afterHandler`: run the real handler first (so a POST creates its orders), then apply the fault.
+ * - `match`: `{ method, path }` (path is a prefix, after the scope).
+ */
+function validateFault(fault) {
+  if (fault === null || typeof fault !== "object" || Array.isArray(fault)) throw new Error("a fault must be an object");
+  const known = ["delayMs", "status", "body", "contentType", "headers", "retryAfter", "nonJson", "redirect", "reset", "truncate", "midBodyDelayMs", "afterHandler", "match", "times"];
+  const unknown = Object.keys(fault).filter((k) => !known.includes(k));
+  if (unknown.length) throw new Error(`unknown fault option(s): ${unknown.join(", ")}`);
+  for (const k of ["delayMs", "midBodyDelayMs", "times"]) {
+    if (fault[k] !== undefined && !(Number.isFinite(fault[k]) && fault[k] >= 0)) throw new Error(`${k} must be a non-negative number`);
+  }
+  if (fault.status !== undefined && !(Number.isInteger(fault.status) && fault.status >= 100 && fault.status <= 599)) throw new Error("status must be an HTTP status");
+  return { times: 1, ...fault };
+}
+
+function replacesResponse(fault) {
+  return fault.status !== undefined || fault.body !== undefined || fault.nonJson || fault.redirect !== undefined || fault.retryAfter !== undefined;
+}
+
+function faultResponse(fault, real) {
+  if (fault.redirect !== undefined) return { status: fault.status ?? 302, headers: { location: fault.redirect }, body: "" };
+  const headers = { ...(fault.headers ?? {}) };
+  if (fault.retryAfter !== undefined) headers["retry-after"] = String(fault.retryAfter);
+  if (fault.nonJson) {
+    return { status: fault.status ?? 200, headers: { "content-type": "text/html", ...headers }, body: "<!doctype html><html><body><h1>502 Bad Gateway</h1></body></html>" };
+  }
+  const status = fault.status ?? (fault.retryAfter !== undefined ? 429 : real?.status ?? 200);
+  if (fault.body === undefined && real && fault.status === undefined) return { ...real, headers: { ...real.headers, ...headers } };
+  const body = typeof fault.body === "string" ? fault.body : JSON.stringify(fault.body ?? { error: `simulated ${status}` });
+  return { status, headers: { "content-type": fault.contentType ?? "application/json", ...headers }, body };
+}
+
+// ---------------------------------------------------------------- server
+
+export function createSimulator() {
+  let world = seedWorld();
+  const scopes = new Map(); // scope -> { faults: [], log: [] }
+  let sequence = 0;
+  const scopeState = (name) => {
+    if (!scopes.has(name)) scopes.set(name, { faults: [], log: [] });
+    return scopes.get(name);
+  };
+
+  function takeFault(state, method, path) {
+    const index = state.faults.findIndex((f) => (!f.match?.method || f.match.method === method) && (!f.match?.path || path.startsWith(f.match.path)));
+    if (index < 0) return undefined;
+    const fault = state.faults[index];
+    if (--fault.times <= 0) state.faults.splice(index, 1);
+    return fault;
+  }
+
+  function control(req, path, body) {
+    if (path === "/__sim/health") return json(200, { ok: true });
+    if (path === "/__sim/reset" && req.method === "POST") {
+      world = seedWorld();
+      scopes.clear();
+      return json(200, { ok: true });
+    }
+    const match = /^\/__sim\/scopes\/([^/]+)(\/faults|\/requests)?$/.exec(path);
+    if (!match || !SCOPE.test(match[1])) return json(404, { error: `no simulator control route ${req.method} ${path}` });
+    const state = scopeState(match[1]);
+    if (match[2] === "/faults" && req.method === "POST") {
+      let faults;
+      try {
+        const parsed = JSON.parse(body);
+        faults = (Array.isArray(parsed) ? parsed : [parsed]).map(validateFault);
+      } catch (e) {
+        return json(400, { error: `bad fault: ${e.message}` });
+      }
+      state.faults.push(...faults);
+      return json(200, { queued: faults.length });
+    }
+    if (match[2] === "/requests" && req.method === "GET") return json(200, { requests: state.log });
+    if (!match[2] && req.method === "DELETE") {
+      scopes.delete(match[1]);
+      return json(200, { ok: true });
+    }
+    return json(405, { error: `method ${req.method} not allowed on ${path}` });
+  }
+
+  function route(req, url, path, body) {
+    if (path === SIM_PATHS.capture + "/api/1.1/wf/queryOrder") return captureRoute(world, req, url);
+    if (path === SIM_PATHS.namefi || path.startsWith(SIM_PATHS.namefi + "/")) return namefiRoute(world, req, path.slice(SIM_PATHS.namefi.length));
+    if (path === "/api/externalOrders" || path.startsWith("/api/externalOrders/")) return licenseRocksRoute(world, req, path, body);
+    // Loud on purpose: a test that reaches here called a route it did not mean to.
+    return json(404, { error: `the simulator has no route ${req.method} ${path}` });
+  }
+
+  async function handle(req, res) {
+    const url = new URL(req.url, "http://sim.invalid");
+    let path = url.pathname;
+    let scope = "default";
+    const scoped = /^\/s\/([^/]+)(\/.*)?$/.exec(path);
+    if (scoped && SCOPE.test(scoped[1])) {
+      scope = scoped[1];
+      path = scoped[2] ?? "/";
+    }
+    const cors = corsHeaders(req);
+    if (req.method === "OPTIONS") {
+      res.writeHead(204, { ...cors, "access-control-max-age": "600" });
+      return res.end();
+    }
+    const body = await readBody(req);
+    if (body === null) return send(res, json(413, { error: "body too large" }), cors);
+    if (path.startsWith("/__sim/")) return send(res, control(req, path, body), cors);
+
+    const state = scopeState(scope);
+    let fault;
+    try {
+      fault = req.headers["x-sim-fault"] ? validateFault(JSON.parse(req.headers["x-sim-fault"])) : takeFault(state, req.method, path);
+    } catch (e) {
+      return send(res, json(400, { error: `bad x-sim-fault header: ${e.message}` }), cors);
+    }
+    const entry = {
+      seq: ++sequence,
+      at: new Date().toISOString(),
+      method: req.method,
+      path,
+      query: url.search,
+      headers: redactHeaders(req.headers),
+      body: req.method === "POST" ? body : undefined,
+      fault: fault ? { ...fault, times: undefined } : undefined,
+      outcome: undefined,
+    };
+    state.log.push(entry);
+    if (state.log.length > MAX_LOG_ENTRIES) state.log.shift();
+
+    const before = fault && !fault.afterHandler;
+    if (before && fault.delayMs) await sleep(fault.delayMs);
+    if (before && fault.reset) {
+      entry.outcome = "reset";
+      return req.socket.destroy();
+    }
+    let response = before && replacesResponse(fault) ? faultResponse(fault) : route(req, url, path, body);
+    if (fault?.afterHandler) {
+      if (fault.delayMs) await sleep(fault.delayMs);
+      if (fault.reset) {
+        entry.outcome = "reset";
+        return req.socket.destroy();
+      }
+      if (replacesResponse(fault)) response = faultResponse(fault, response);
+    }
+    entry.outcome = response.status;
+    return send(res, response, cors, fault);
+  }
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((e) => {
+      if (!res.headersSent) send(res, json(500, { error: `simulator bug: ${e.message}` }), corsHeaders(req));
+      else res.destroy();
+    });
+  });
+  // Keep-alive sockets would hold `close()` open for seconds.
+  server.keepAliveTimeout = 1000;
+
+  return {
+    server,
+    /** Starts listening; resolves to the base URL (`http://127.0.0.1:PORT`). */
+    listen(port = DEFAULT_PORT, host = "127.0.0.1") {
+      return new Promise((resolve, reject) => {
+        server.once("error", reject);
+        server.listen(port, host, () => {
+          const { port: actual } = server.address();
+          resolve(`http://${host.includes(":") ? `[${host}]` : host}:${actual}`);
+        });
+      });
+    },
+    close() {
+      server.closeAllConnections?.();
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function corsHeaders(req) {
+  const origin = req.headers.origin;
+  return {
+    "access-control-allow-origin": origin ?? "*",
+    vary: "Origin",
+    "access-control-allow-methods": "GET, POST, DELETE, OPTIONS",
+    // Named explicitly: the `*` wildcard never covers Authorization.
+    "access-control-allow-headers": "authorization, content-type, x-sim-fault",
+    "access-control-expose-headers": "retry-after, content-length",
+  };
+}
+
+function redactHeaders(headers) {
+  const out = {};
+  for (const [name, value] of Object.entries(headers)) out[name] = name === "authorization" ? "[redacted]" : value;
+  return out;
+}
+
+function readBody(req) {
+  return new Promise((resolve, reject) => {
+    const chunks = [];
+    let size = 0;
+    req.on("data", (chunk) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+    });
+    req.on("end", () => resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+async function send(res, response, cors, fault) {
+  const bytes = Buffer.from(response.body ?? "", "utf8");
+  const headers = { ...cors, ...response.headers };
+  const half = Math.floor(bytes.length / 2);
+  if (fault?.truncate === "abort") {
+    res.writeHead(response.status, { ...headers, "content-length": bytes.length });
+    res.write(bytes.subarray(0, half));
+    await sleep(20);
+    return res.destroy();
+  }
+  if (fault?.truncate) {
+    // Chunked, ended cleanly: the client sees a short body, not a network error.
+    res.writeHead(response.status, headers);
+    return res.end(bytes.subarray(0, half));
+  }
+  if (fault?.midBodyDelayMs) {
+    res.writeHead(response.status, { ...headers, "content-length": bytes.length });
+    res.write(bytes.subarray(0, half));
+    await sleep(fault.midBodyDelayMs);
+    if (res.destroyed) return;
+    return res.end(bytes.subarray(half));
+  }
+  res.writeHead(response.status, { ...headers, "content-length": bytes.length });
+  res.end(bytes);
+}
+
+// ---------------------------------------------------------------- CLI
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const port = Number(process.env.SIM_PORT ?? DEFAULT_PORT);
+  const host = process.env.SIM_HOST ?? "127.0.0.1";
+  const sim = createSimulator();
+  const base = await sim.listen(port, host);
+  console.log(`web3-orders simulator listening on ${base}`);
+  console.log(`  Capture       baseUrl     ${base}${SIM_PATHS.capture}   apiKey   ${SIM_CREDENTIALS.captureApiKey}`);
+  console.log(`  Namefi        baseUrl     ${base}${SIM_PATHS.namefi}   token    ${SIM_CREDENTIALS.namefiToken}`);
+  console.log(`  License.rocks instanceUrl ${base}${SIM_PATHS.licenseRocks}   apiToken ${SIM_CREDENTIALS.licenseRocksApiToken}`);
+  console.log(`  try: curl -H 'authorization: ${SIM_CREDENTIALS.licenseRocksApiToken}' ${base}/api/externalOrders/1,2`);
+  const stop = () => sim.close().then(() => process.exit(0));
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+}

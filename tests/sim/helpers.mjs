@@ -1,0 +1,27 @@
+// Starts a simulator on a free loopback port for one test file.
+import { createSimulator } from "../../sim/server.mjs";
+export { SIM_CREDENTIALS as CREDS } from "../../sim/credentials.mjs";
+
+export async function startSim() {
+  const sim = createSimulator();
+  const base = await sim.listen(0);
+  let n = 0;
+  return {
+    base,
+    close: () => sim.close(),
+    /** A fresh scope: its own faults and request log. */
+    scope(name = `t${++n}-${process.pid}`) {
+      const control = `${base}/__sim/scopes/${name}`;
+      return {
+        base: `${base}/s/${name}`,
+        async fault(fault) {
+          const res = await fetch(`${control}/faults`, { method: "POST", body: JSON.stringify(fault) });
+          if (!res.ok) throw new Error(`fault refused: ${await res.text()}`);
+        },
+        async requests() {
+          return (await (await fetch(`${control}/requests`)).json()).requests;
+        },
+      };
+    },
+  };
+}
