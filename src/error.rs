@@ -88,6 +88,8 @@ pub struct Error {
     pub retryable: bool,
     /// One line a person can act on.
     pub message: String,
+    /// The server's `Retry-After`, in milliseconds, when it sent one.
+    pub retry_after_ms: Option<u64>,
 }
 
 impl Error {
@@ -101,6 +103,7 @@ impl Error {
             path: None,
             retryable,
             message: message.into(),
+            retry_after_ms: None,
         }
     }
 
@@ -145,6 +148,12 @@ impl Error {
             path,
             ..Error::new(ErrorKind::InvalidResponse, provider, message)
         }
+    }
+
+    /// The same error, carrying the server's `Retry-After`.
+    pub fn with_retry_after(mut self, retry_after_ms: Option<u64>) -> Self {
+        self.retry_after_ms = retry_after_ms;
+        self
     }
 
     /// Any other kind, built by the network layer.

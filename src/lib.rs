@@ -7,8 +7,14 @@
 #![deny(missing_docs, missing_debug_implementations)]
 
 pub mod apis;
+#[cfg(target_arch = "wasm32")]
+pub mod bindings;
 pub mod decode;
 pub mod error;
+pub mod ids;
 pub mod models;
+pub mod policy;
+#[cfg(target_arch = "wasm32")]
+pub mod transport;
 
 pub use error::{Error, ErrorKind, Provider};

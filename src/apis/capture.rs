@@ -76,3 +76,33 @@ fn api_error(status: u16, peek: &Peek) -> Error {
     };
     Error::api(Provider::Capture, status, code, message)
 }
+
+/// `GET {base}/api/1.1/wf/queryOrder?order_id=…` with `Authorization: Bearer {api_key}`.
+/// Returns the raw body (for the JS side) with the typed order it was checked against.
+#[cfg(target_arch = "wasm32")]
+pub async fn query_order(
+    transport: &crate::transport::Transport,
+    base_url: &str,
+    api_key: &str,
+    order_id: &str,
+) -> Result<(Vec<u8>, CaptureOrder), Error> {
+    crate::ids::uuid(Provider::Capture, order_id)?;
+    // A UUID needs no percent-encoding.
+    let url = format!("{base_url}{QUERY_ORDER_PATH}?order_id={order_id}");
+    let auth = format!("Bearer {api_key}");
+    let headers = [
+        ("authorization", auth.as_str()),
+        ("accept", "application/json"),
+    ];
+    let reply = transport
+        .send(&crate::transport::Outgoing {
+            post: false,
+            url: &url,
+            headers: &headers,
+            body: None,
+        })
+        .await?;
+    let order = interpret_reply(reply.status, &reply.body)
+        .map_err(|e| e.with_retry_after(reply.retry_after_ms))?;
+    Ok((reply.body, order))
+}

@@ -24,3 +24,31 @@ pub fn interpret_reply(status: u16, body: &[u8]) -> Result<NamefiOrderDetails, E
         Err(_) => Err(http_failure(provider, status)),
     }
 }
+
+/// `GET {base}/orders/{orderId}` with the user's own `Authorization: Bearer {token}`.
+#[cfg(target_arch = "wasm32")]
+pub async fn get_order(
+    transport: &crate::transport::Transport,
+    base_url: &str,
+    token: &str,
+    order_id: &str,
+) -> Result<(Vec<u8>, NamefiOrderDetails), Error> {
+    crate::ids::uuid(Provider::Namefi, order_id)?;
+    let url = format!("{base_url}/orders/{order_id}");
+    let auth = format!("Bearer {token}");
+    let headers = [
+        ("authorization", auth.as_str()),
+        ("accept", "application/json"),
+    ];
+    let reply = transport
+        .send(&crate::transport::Outgoing {
+            post: false,
+            url: &url,
+            headers: &headers,
+            body: None,
+        })
+        .await?;
+    let details = interpret_reply(reply.status, &reply.body)
+        .map_err(|e| e.with_retry_after(reply.retry_after_ms))?;
+    Ok((reply.body, details))
+}

@@ -1,0 +1,444 @@
+//! The JavaScript surface (`../shared/docs/CONTRACT.md`), and the only file with
+//! `#[wasm_bindgen]` exports. Checks arguments and options, runs the provider
+//! call, and turns results into plain JS objects and failures into `OrderApiError`s.
+//!
+//! Results are built by `JSON.parse` of the body that was just checked against
+//! the typed models: one native parse instead of thousands of boundary
+//! crossings, and the models round-trip exactly, so nothing is lost.
+
+use std::collections::HashMap;
+
+use js_sys::{Array, Function, Object, Reflect, JSON};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::AbortSignal;
+
+use crate::apis::{capture, license_rocks, namefi};
+use crate::error::{Error, Provider};
+use crate::ids::IdInput;
+use crate::models::license_rocks::NewExternalOrder;
+use crate::policy;
+use crate::transport::{base_url, Transport};
+
+/// Options every function takes.
+const COMMON_OPTIONS: [&str; 6] = [
+    "timeoutMs",
+    "maxRetries",
+    "signal",
+    "fetch",
+    "maxResponseBytes",
+    "dangerouslyAllowBrowser",
+];
+
+/// Queries a Capture network-action order; resolves to the reply's `response` object.
+#[wasm_bindgen(js_name = queryCaptureOrder)]
+pub async fn query_capture_order(order_id: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let provider = Provider::Capture;
+    let call = Call::new(provider, &options, &["apiKey", "baseUrl"], Some("apiKey"))?;
+    let run = async {
+        let base = call.base_url("baseUrl", capture::DEFAULT_BASE_URL)?;
+        let order_id = string_arg(provider, "orderId", &order_id)?;
+        let (body, _) =
+            capture::query_order(&call.transport, &base, &call.secret, &order_id).await?;
+        Reflect::get(&parse_json(provider, &body)?, &"response".into())
+            .map_err(|_| unreadable(provider))
+    };
+    call.finish(run.await)
+}
+
+/// Gets a Namefi order with its items, payments and user, for the user whose token it is.
+#[wasm_bindgen(js_name = getNamefiOrder)]
+pub async fn get_namefi_order(order_id: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let provider = Provider::Namefi;
+    let call = Call::new(provider, &options, &["token", "baseUrl"], None)?;
+    let run = async {
+        let base = call.base_url("baseUrl", namefi::DEFAULT_BASE_URL)?;
+        let order_id = string_arg(provider, "orderId", &order_id)?;
+        let (body, _) = namefi::get_order(&call.transport, &base, &call.secret, &order_id).await?;
+        parse_json(provider, &body)
+    };
+    call.finish(run.await)
+}
+
+/// Reads License.rocks orders: one per distinct id, in the order first asked for.
+#[wasm_bindgen(js_name = getExternalOrders)]
+pub async fn get_external_orders(ids: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let provider = Provider::LicenseRocks;
+    let call = Call::new(
+        provider,
+        &options,
+        &["apiToken", "instanceUrl"],
+        Some("apiToken"),
+    )?;
+    let run = async {
+        let instance = call.required_url("instanceUrl")?;
+        let ids = crate::ids::license_rocks_ids(&id_inputs(&ids)?)?;
+        let merged = Array::new_with_length(ids.len() as u32);
+        if ids.is_empty() {
+            return Ok(merged.into());
+        }
+        let batches =
+            license_rocks::get_orders(&call.transport, &instance, &call.secret, &ids).await?;
+        let mut by_id: HashMap<i64, JsValue> = HashMap::with_capacity(ids.len());
+        for batch in batches {
+            let orders = orders_array(provider, &batch.body)?;
+            for (index, id) in batch.order_ids.iter().enumerate() {
+                by_id.entry(*id).or_insert_with(|| orders.get(index as u32));
+            }
+        }
+        for (slot, id) in ids.iter().enumerate() {
+            merged.set(
+                slot as u32,
+                by_id.remove(&(*id as i64)).unwrap_or(JsValue::UNDEFINED),
+            );
+        }
+        Ok(merged.into())
+    };
+    call.finish(run.await)
+}
+
+/// Creates License.rocks orders (marks them paid and starts the NFT transfer).
+/// Sent once, never retried.
+#[wasm_bindgen(js_name = createExternalOrders)]
+pub async fn create_external_orders(orders: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let provider = Provider::LicenseRocks;
+    let call = Call::new(
+        provider,
+        &options,
+        &["apiToken", "instanceUrl"],
+        Some("apiToken"),
+    )?;
+    let run = async {
+        let instance = call.required_url("instanceUrl")?;
+        let orders = new_orders(&orders)?;
+        let (body, _) =
+            license_rocks::create_orders(&call.transport, &instance, &call.secret, &orders).await?;
+        Ok(orders_array(provider, &body)?.into())
+    };
+    call.finish(run.await)
+}
+
+/// One call's checked options.
+struct Call {
+    provider: Provider,
+    options: Object,
+    secret: String,
+    transport: Transport,
+}
+
+impl Call {
+    /// Checks `options`: an object with only known keys, the credential (the first
+    /// of `own`) a non-empty header-safe string, the common options in range, and
+    /// a partner secret (`partner_secret`) not used from a browser page unless allowed.
+    fn new(
+        provider: Provider,
+        options: &JsValue,
+        own: &[&str],
+        partner_secret: Option<&str>,
+    ) -> Result<Call, JsValue> {
+        let checked = (|| {
+            let p = provider.as_str();
+            if !options.is_object() || Array::is_array(options) || options.is_function() {
+                return Err(Error::invalid_input(
+                    provider,
+                    format!("{p}: options must be an object with {}", own[0]),
+                ));
+            }
+            let options: Object = options.clone().unchecked_into();
+            for key in Object::keys(&options).iter() {
+                let key = key.as_string().unwrap_or_default();
+                if !own.contains(&key.as_str()) && !COMMON_OPTIONS.contains(&key.as_str()) {
+                    return Err(Error::invalid_input(
+                        provider,
+                        format!(
+                            "{p}: unknown option {key:?}; known options: {}",
+                            [own, &COMMON_OPTIONS[..]].concat().join(", ")
+                        ),
+                    ));
+                }
+            }
+            let get = |key: &str| Reflect::get(&options, &key.into()).unwrap_or(JsValue::UNDEFINED);
+            let secret = credential(provider, own[0], &get(own[0]))?;
+            let allow_browser = match get("dangerouslyAllowBrowser") {
+                v if v.is_undefined() => false,
+                v => v.as_bool().ok_or_else(|| {
+                    Error::invalid_input(
+                        provider,
+                        format!("{p}: dangerouslyAllowBrowser must be a boolean"),
+                    )
+                })?,
+            };
+            if let Some(name) = partner_secret {
+                if !allow_browser && in_browser_page() {
+                    return Err(Error::invalid_input(provider, format!(
+                        "{p}: {name} is a partner secret and this looks like a browser page, where anyone can read it; call from a server or the edge worker, or pass dangerouslyAllowBrowser: true if you really mean it"
+                    )));
+                }
+            }
+            let timeout_ms = number_option(
+                provider,
+                "timeoutMs",
+                &get("timeoutMs"),
+                1,
+                policy::MAX_TIMEOUT_MS as u64,
+                policy::DEFAULT_TIMEOUT_MS as u64,
+            )? as u32;
+            let max_retries = number_option(
+                provider,
+                "maxRetries",
+                &get("maxRetries"),
+                0,
+                policy::MAX_MAX_RETRIES as u64,
+                policy::DEFAULT_MAX_RETRIES as u64,
+            )? as u32;
+            let max_response_bytes = number_option(
+                provider,
+                "maxResponseBytes",
+                &get("maxResponseBytes"),
+                1,
+                1 << 30,
+                policy::DEFAULT_MAX_RESPONSE_BYTES as u64,
+            )? as usize;
+            let signal = match get("signal") {
+                v if v.is_undefined() => None,
+                v if is_abort_signal(&v) => Some(v.unchecked_into::<AbortSignal>()),
+                _ => {
+                    return Err(Error::invalid_input(
+                        provider,
+                        format!("{p}: signal must be an AbortSignal"),
+                    ))
+                }
+            };
+            let fetch = match get("fetch") {
+                v if v.is_undefined() => None,
+                v if v.is_function() => Some(v.unchecked_into::<Function>()),
+                _ => {
+                    return Err(Error::invalid_input(
+                        provider,
+                        format!("{p}: fetch must be a function"),
+                    ))
+                }
+            };
+            let transport = Transport {
+                provider,
+                fetch,
+                timeout_ms,
+                max_retries,
+                max_response_bytes,
+                signal,
+            };
+            Ok(Call {
+                provider,
+                options,
+                secret,
+                transport,
+            })
+        })();
+        // No secret is known yet if the options themselves were bad.
+        checked.map_err(|e| to_js_error(&e, &[]))
+    }
+
+    fn option(&self, key: &str) -> JsValue {
+        Reflect::get(&self.options, &key.into()).unwrap_or(JsValue::UNDEFINED)
+    }
+
+    fn base_url(&self, key: &str, default: &str) -> Result<String, Error> {
+        match self.option(key) {
+            v if v.is_undefined() => Ok(default.to_owned()),
+            v => base_url(self.provider, key, &string_arg(self.provider, key, &v)?),
+        }
+    }
+
+    fn required_url(&self, key: &str) -> Result<String, Error> {
+        let value = self.option(key);
+        if value.is_undefined() {
+            return Err(Error::invalid_input(
+                self.provider,
+                format!(
+                    "{}: {key} is required (e.g. https://hub.example.com)",
+                    self.provider.as_str()
+                ),
+            ));
+        }
+        base_url(self.provider, key, &string_arg(self.provider, key, &value)?)
+    }
+
+    fn finish(&self, result: Result<JsValue, Error>) -> Result<JsValue, JsValue> {
+        result.map_err(|e| to_js_error(&e, &[&self.secret]))
+    }
+}
+
+fn credential(provider: Provider, name: &str, value: &JsValue) -> Result<String, Error> {
+    let p = provider.as_str();
+    let Some(text) = value.as_string() else {
+        return Err(Error::invalid_input(
+            provider,
+            format!("{p}: {name} is required and must be a string"),
+        ));
+    };
+    // Checked here so a bad value never reaches a Headers error that would quote it.
+    if text.is_empty() || !text.bytes().all(|b| (0x21..=0x7e).contains(&b)) {
+        return Err(Error::invalid_input(
+            provider,
+            format!("{p}: {name} must be a non-empty string of visible ASCII characters"),
+        ));
+    }
+    Ok(text)
+}
+
+fn number_option(
+    provider: Provider,
+    name: &str,
+    value: &JsValue,
+    min: u64,
+    max: u64,
+    default: u64,
+) -> Result<u64, Error> {
+    if value.is_undefined() {
+        return Ok(default);
+    }
+    match value.as_f64() {
+        Some(n) if n.fract() == 0.0 && n >= min as f64 && n <= max as f64 => Ok(n as u64),
+        _ => Err(Error::invalid_input(
+            provider,
+            format!(
+                "{}: {name} must be an integer from {min} to {max}",
+                provider.as_str()
+            ),
+        )),
+    }
+}
+
+fn is_abort_signal(value: &JsValue) -> bool {
+    value.is_object()
+        && Reflect::get(value, &"aborted".into())
+            .map(|a| a.as_bool().is_some())
+            .unwrap_or(false)
+        && Reflect::get(value, &"addEventListener".into())
+            .map(|f| f.is_function())
+            .unwrap_or(false)
+}
+
+fn string_arg(provider: Provider, name: &str, value: &JsValue) -> Result<String, Error> {
+    value.as_string().ok_or_else(|| {
+        Error::invalid_input(
+            provider,
+            format!("{}: {name} must be a string", provider.as_str()),
+        )
+    })
+}
+
+fn id_inputs(ids: &JsValue) -> Result<Vec<IdInput>, Error> {
+    if !Array::is_array(ids) {
+        return Err(Error::invalid_input(
+            Provider::LicenseRocks,
+            "licenseRocks: ids must be an array of numbers or digit strings",
+        ));
+    }
+    let ids: &Array = ids.unchecked_ref();
+    Ok(ids
+        .iter()
+        .map(|id| match (id.as_f64(), id.as_string()) {
+            (Some(n), _) => IdInput::Number(n),
+            (_, Some(s)) => IdInput::Text(s),
+            _ if id.is_null() => IdInput::Other("null"),
+            _ if id.is_undefined() => IdInput::Other("undefined"),
+            _ if id.as_bool().is_some() => IdInput::Other("boolean"),
+            _ if id.is_bigint() => IdInput::Other("bigint"),
+            _ => IdInput::Other("object"),
+        })
+        .collect())
+}
+
+fn new_orders(orders: &JsValue) -> Result<Vec<NewExternalOrder>, Error> {
+    let provider = Provider::LicenseRocks;
+    if !Array::is_array(orders) || Array::from(orders).length() == 0 {
+        return Err(Error::invalid_input(provider, "licenseRocks: orders must be a non-empty array of {nftId, listingId, quantity, buyerUserId, buyerBillingData?}"));
+    }
+    let de = serde_wasm_bindgen::Deserializer::from(orders.clone());
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        Error::invalid_input(
+            provider,
+            format!("licenseRocks: orders{path}: {}", e.inner()),
+        )
+    })
+}
+
+fn parse_json(provider: Provider, body: &[u8]) -> Result<JsValue, Error> {
+    let text = std::str::from_utf8(body).map_err(|_| unreadable(provider))?;
+    JSON::parse(text).map_err(|_| unreadable(provider))
+}
+
+fn orders_array(provider: Provider, body: &[u8]) -> Result<Array, Error> {
+    let orders = Reflect::get(&parse_json(provider, body)?, &"orders".into())
+        .map_err(|_| unreadable(provider))?;
+    orders.dyn_into::<Array>().map_err(|_| unreadable(provider))
+}
+
+/// Should not happen: the body was checked before. Kept as an error, never a panic.
+fn unreadable(provider: Provider) -> Error {
+    Error::invalid_response(
+        provider,
+        200,
+        None,
+        format!(
+            "{}: the checked body could not be read back",
+            provider.as_str()
+        ),
+    )
+}
+
+/// A browser page or browser worker, as opposed to Node, Deno, Bun, workerd or
+/// another edge runtime (the same test openai-node uses).
+fn in_browser_page() -> bool {
+    let global = js_sys::global();
+    let get = |target: &JsValue, key: &str| {
+        Reflect::get(target, &key.into()).unwrap_or(JsValue::UNDEFINED)
+    };
+    let defined = |key: &str| !get(&global, key).is_undefined();
+    let node = get(&get(&get(&global, "process"), "versions"), "node").is_string();
+    let user_agent = get(&get(&global, "navigator"), "userAgent").as_string();
+    if node
+        || defined("Deno")
+        || defined("Bun")
+        || defined("EdgeRuntime")
+        || defined("WebSocketPair")
+        || user_agent.as_deref() == Some("Cloudflare-Workers")
+    {
+        return false;
+    }
+    (defined("window") && defined("document"))
+        || defined("WorkerGlobalScope")
+        || defined("importScripts")
+}
+
+/// An `Error` named `OrderApiError` with the contract's fields; secrets scrubbed
+/// from the message whatever put them there.
+fn to_js_error(error: &Error, secrets: &[&str]) -> JsValue {
+    let mut message = error.message.clone();
+    for secret in secrets.iter().filter(|s| !s.is_empty()) {
+        message = message.replace(secret, "[redacted]");
+    }
+    let js = js_sys::Error::new(&message);
+    js.set_name("OrderApiError");
+    let set = |key: &str, value: JsValue| {
+        let _ = Reflect::set(&js, &key.into(), &value);
+    };
+    set("kind", error.kind.as_str().into());
+    set("provider", error.provider.as_str().into());
+    if let Some(status) = error.status {
+        set("status", status.into());
+    }
+    if let Some(code) = &error.code {
+        set("code", code.into());
+    }
+    if let Some(path) = &error.path {
+        set("path", path.into());
+    }
+    set("retryable", error.retryable.into());
+    if let Some(ms) = error.retry_after_ms {
+        set("retryAfterMs", (ms as f64).into());
+    }
+    js.into()
+}

@@ -1,0 +1,212 @@
+//! Checking what callers pass as ids, before anything is sent.
+
+use crate::error::{Error, Provider};
+use crate::models::MAX_SAFE_INTEGER;
+
+/// One id as the caller gave it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum IdInput {
+    /// A JavaScript number.
+    Number(f64),
+    /// A string.
+    Text(String),
+    /// Anything else, described for the error message (`boolean`, `null`, …).
+    Other(&'static str),
+}
+
+/// Longest URL the License.rocks GET builds; longer id lists are split.
+/// Conservative: proxies commonly refuse request lines past 4-8 KiB.
+pub const MAX_URL_LENGTH: usize = 2_000;
+/// License.rocks GETs in flight at once for one call.
+pub const MAX_CONCURRENT_REQUESTS: usize = 4;
+
+/// Checks License.rocks ids (positive safe integers or digit strings), drops
+/// repeats and returns them in the order first asked for.
+pub fn license_rocks_ids(ids: &[IdInput]) -> Result<Vec<u64>, Error> {
+    let mut seen = std::collections::HashSet::with_capacity(ids.len());
+    let mut out = Vec::with_capacity(ids.len());
+    for (index, id) in ids.iter().enumerate() {
+        let value = parse_id(id).map_err(|why| {
+            Error::invalid_input(Provider::LicenseRocks, format!("ids[{index}] {why}; ids are positive integers up to 2^53 - 1, as numbers or digit strings"))
+        })?;
+        if seen.insert(value) {
+            out.push(value);
+        }
+    }
+    Ok(out)
+}
+
+fn parse_id(id: &IdInput) -> Result<u64, String> {
+    let max = MAX_SAFE_INTEGER as u64;
+    match id {
+        IdInput::Number(n) => {
+            if n.fract() != 0.0 || !n.is_finite() || *n < 1.0 || *n > max as f64 {
+                Err(format!("is {}", describe_number(*n)))
+            } else {
+                Ok(*n as u64)
+            }
+        }
+        IdInput::Text(s) => {
+            if s.is_empty() || s.len() > 32 || !s.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(format!(
+                    "is the string {:?}, which is not made of digits only",
+                    truncate(s)
+                ));
+            }
+            match s.parse::<u64>() {
+                Ok(v) if (1..=max).contains(&v) => Ok(v),
+                _ => Err(format!(
+                    "is the string {:?}, which is not in 1..=2^53 - 1",
+                    truncate(s)
+                )),
+            }
+        }
+        IdInput::Other(kind) => Err(format!("is a {kind}")),
+    }
+}
+
+fn describe_number(n: f64) -> String {
+    if n.is_nan() {
+        "NaN".to_owned()
+    } else {
+        format!("the number {n}")
+    }
+}
+
+fn truncate(s: &str) -> String {
+    s.chars().take(40).collect()
+}
+
+/// Splits ids into groups whose URL (`prefix` + comma-joined ids) stays within
+/// [`MAX_URL_LENGTH`]; each group holds at least one id.
+pub fn split_for_url(prefix_len: usize, ids: &[u64]) -> Vec<Vec<u64>> {
+    let budget = MAX_URL_LENGTH.saturating_sub(prefix_len).max(1);
+    let mut groups: Vec<Vec<u64>> = Vec::new();
+    let mut current = Vec::new();
+    let mut used = 0;
+    for &id in ids {
+        let len = digits(id) + usize::from(!current.is_empty());
+        if !current.is_empty() && used + len > budget {
+            groups.push(std::mem::take(&mut current));
+            used = 0;
+        }
+        used += digits(id) + usize::from(!current.is_empty());
+        current.push(id);
+    }
+    if !current.is_empty() {
+        groups.push(current);
+    }
+    groups
+}
+
+fn digits(n: u64) -> usize {
+    n.checked_ilog10().map_or(1, |d| d as usize + 1)
+}
+
+/// Checks a Capture or Namefi order id: a UUID, as both APIs document. This also
+/// keeps path and query syntax out of the URL.
+pub fn uuid(provider: Provider, id: &str) -> Result<(), Error> {
+    let b = id.as_bytes();
+    let ok = b.len() == 36
+        && b.iter().enumerate().all(|(i, c)| {
+            if matches!(i, 8 | 13 | 18 | 23) {
+                *c == b'-'
+            } else {
+                c.is_ascii_hexdigit()
+            }
+        });
+    if ok {
+        Ok(())
+    } else {
+        Err(Error::invalid_input(
+            provider,
+            format!(
+                "order id {:?} is not a UUID (e.g. 59210ee0-1a4e-451c-b048-c493d9e001ff)",
+                truncate(id)
+            ),
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use IdInput::*;
+
+    #[test]
+    fn ids_are_checked_deduplicated_and_kept_in_order() {
+        let ids = [
+            Number(5.0),
+            Text("3".into()),
+            Number(5.0),
+            Text("0005".into()),
+            Number(1.0),
+        ];
+        assert_eq!(license_rocks_ids(&ids).unwrap(), [5, 3, 1]);
+        assert_eq!(license_rocks_ids(&[]).unwrap(), Vec::<u64>::new());
+        assert_eq!(
+            license_rocks_ids(&[Number(9007199254740991.0)]).unwrap(),
+            [9007199254740991]
+        );
+    }
+
+    #[test]
+    fn bad_ids_name_their_index() {
+        let bad = [
+            Number(0.0),
+            Number(-1.0),
+            Number(1.5),
+            Number(f64::NAN),
+            Number(f64::INFINITY),
+            Number(9007199254740992.0),
+            Text("".into()),
+            Text("0".into()),
+            Text("a".into()),
+            Text("1,2".into()),
+            Text(" 1".into()),
+            Text("-1".into()),
+            Text("1e3".into()),
+            Text("9007199254740992".into()),
+            Text("../1".into()),
+            Other("boolean"),
+            Other("null"),
+        ];
+        for id in bad {
+            let err = license_rocks_ids(&[Number(1.0), id.clone()]).unwrap_err();
+            assert_eq!(err.kind, crate::ErrorKind::InvalidInput, "{id:?}");
+            assert!(err.message.starts_with("ids[1] "), "{}", err.message);
+        }
+    }
+
+    #[test]
+    fn splitting_bounds_every_url() {
+        let ids: Vec<u64> = (1000..2500).collect();
+        let prefix = "https://instance.example/api/externalOrders/".len();
+        let groups = split_for_url(prefix, &ids);
+        assert!(groups.len() > 1);
+        assert_eq!(groups.concat(), ids, "nothing lost, order kept");
+        for g in &groups {
+            let joined = g.iter().map(u64::to_string).collect::<Vec<_>>().join(",");
+            assert!(prefix + joined.len() <= MAX_URL_LENGTH);
+        }
+        assert_eq!(
+            split_for_url(5000, &[1, 2]),
+            vec![vec![1], vec![2]],
+            "an overlong prefix still sends one id per URL"
+        );
+    }
+
+    #[test]
+    fn uuids() {
+        assert!(uuid(Provider::Namefi, "497f6eca-6276-4993-bfeb-53cbbbba6f08").is_ok());
+        for bad in [
+            "",
+            "497f6eca62764993bfeb53cbbbba6f08",
+            "497f6eca-6276-4993-bfeb-53cbbbba6f0g",
+            "../../admin",
+            "497f6eca-6276-4993-bfeb-53cbbbba6f08/x",
+        ] {
+            assert!(uuid(Provider::Namefi, bad).is_err(), "{bad}");
+        }
+    }
+}
