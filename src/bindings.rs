@@ -355,6 +355,7 @@ fn new_orders(orders: &JsValue) -> Result<Vec<NewExternalOrder>, Error> {
     if !Array::is_array(orders) || Array::from(orders).length() == 0 {
         return Err(Error::invalid_input(provider, "licenseRocks: orders must be a non-empty array of {nftId, listingId, quantity, buyerUserId, buyerBillingData?}"));
     }
+    refuse_unknown_keys(orders)?;
     let de = serde_wasm_bindgen::Deserializer::from(orders.clone());
     serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();
@@ -363,6 +364,49 @@ fn new_orders(orders: &JsValue) -> Result<Vec<NewExternalOrder>, Error> {
             format!("licenseRocks: orders{path}: {}", e.inner()),
         )
     })
+}
+
+/// serde-wasm-bindgen reads only a struct's known keys, so `deny_unknown_fields`
+/// never fires; a misspelt `buyerBillingData` would silently bill the user's
+/// first address. Checked here instead.
+fn refuse_unknown_keys(orders: &JsValue) -> Result<(), Error> {
+    const ORDER: [&str; 5] = [
+        "nftId",
+        "listingId",
+        "quantity",
+        "buyerUserId",
+        "buyerBillingData",
+    ];
+    const BILLING: [&str; 4] = ["city", "country", "postal", "street"];
+    let unknown = |value: &JsValue, known: &[&str], path: String| -> Result<(), Error> {
+        if !value.is_object() || Array::is_array(value) {
+            return Ok(()); // the typed pass reports the wrong type with its path
+        }
+        for key in Object::keys(value.unchecked_ref::<Object>()).iter() {
+            let key = key.as_string().unwrap_or_default();
+            if !known.contains(&key.as_str()) {
+                return Err(Error::invalid_input(
+                    Provider::LicenseRocks,
+                    format!(
+                        "licenseRocks: {path}: unknown field {key:?}, expected one of {}",
+                        known.join(", ")
+                    ),
+                ));
+            }
+        }
+        Ok(())
+    };
+    for (index, order) in Array::from(orders).iter().enumerate() {
+        unknown(&order, &ORDER, format!("orders[{index}]"))?;
+        let billing =
+            Reflect::get(&order, &"buyerBillingData".into()).unwrap_or(JsValue::UNDEFINED);
+        unknown(
+            &billing,
+            &BILLING,
+            format!("orders[{index}].buyerBillingData"),
+        )?;
+    }
+    Ok(())
 }
 
 fn parse_json(provider: Provider, body: &[u8]) -> Result<JsValue, Error> {

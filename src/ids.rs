@@ -27,7 +27,7 @@ pub fn license_rocks_ids(ids: &[IdInput]) -> Result<Vec<u64>, Error> {
     let mut out = Vec::with_capacity(ids.len());
     for (index, id) in ids.iter().enumerate() {
         let value = parse_id(id).map_err(|why| {
-            Error::invalid_input(Provider::LicenseRocks, format!("ids[{index}] {why}; ids are positive integers up to 2^53 - 1, as numbers or digit strings"))
+            Error::invalid_input(Provider::LicenseRocks, format!("licenseRocks: ids[{index}] {why}; ids are positive integers up to 2^53 - 1, as numbers or digit strings"))
         })?;
         if seen.insert(value) {
             out.push(value);
@@ -174,7 +174,11 @@ mod tests {
         for id in bad {
             let err = license_rocks_ids(&[Number(1.0), id.clone()]).unwrap_err();
             assert_eq!(err.kind, crate::ErrorKind::InvalidInput, "{id:?}");
-            assert!(err.message.starts_with("ids[1] "), "{}", err.message);
+            assert!(
+                err.message.starts_with("licenseRocks: ids[1] "),
+                "{}",
+                err.message
+            );
         }
     }
 

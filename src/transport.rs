@@ -345,6 +345,10 @@ impl Deadline {
             .bind0(&controller);
         let timer = timeout_ms.map(|ms| set_timeout(&abort, ms as f64));
         if let Some(caller) = caller {
+            // The abort event does not fire again for a signal already aborted.
+            if caller.aborted() {
+                controller.abort();
+            }
             let _ = caller.add_event_listener_with_callback("abort", &abort);
         }
         Ok(Deadline {

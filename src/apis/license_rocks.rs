@@ -13,6 +13,7 @@ pub const EXTERNAL_ORDERS_PATH: &str = "/api/externalOrders";
 /// The error shape: `{"orders": null, "error": "…"}`.
 #[derive(Deserialize)]
 struct ErrorBody {
+    orders: serde_json::Value,
     error: String,
 }
 
