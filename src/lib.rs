@@ -16,5 +16,7 @@ pub mod models;
 pub mod policy;
 #[cfg(target_arch = "wasm32")]
 pub mod transport;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod typescript;
 
 pub use error::{Error, ErrorKind, Provider};

@@ -22,13 +22,13 @@ pub fn interpret_reply(status: u16, body: &[u8]) -> Result<Vec<ExternalOrder>, E
     let provider = Provider::LicenseRocks;
     if !is_success(status) {
         return match serde_json::from_slice::<ErrorBody>(body) {
-            Ok(e) => Err(Error::api(
+            Ok(e) if e.orders.is_null() => Err(Error::api(
                 provider,
                 status,
                 None,
                 format!("licenseRocks: {}", e.error),
             )),
-            Err(_) => Err(http_failure(provider, status)),
+            _ => Err(http_failure(provider, status)),
         };
     }
     let reply: ExternalOrdersReply = decode(provider, status, body)?;

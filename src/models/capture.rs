@@ -36,9 +36,9 @@ wire_struct! {
         required blockchain: String = "blockchain",
         /// Token the cost is paid in (`NUM`).
         required payment_token: String = "payment_token",
-        /// Cost in `payment_token`, exact as sent (never an f64).
+        /// Cost, in `payment_token` units (exact in Rust; a number in JS).
         required cost: serde_json::Number = "cost",
-        /// Gas spent, exact as sent.
+        /// Gas spent.
         required gas: serde_json::Number = "gas",
         /// UUID of the network app.
         required network_app_id: String = "network_app_id",

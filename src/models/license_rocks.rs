@@ -386,6 +386,34 @@ impl BillingData {
     }
 }
 
+impl super::wire::TsType for NewExternalOrder {
+    fn ts_ref() -> String {
+        "NewExternalOrder".to_owned()
+    }
+    fn ts_declaration() -> Option<String> {
+        Some(
+            "/** One order to create. Unknown fields are refused. */\n\
+             export interface NewExternalOrder {\n\
+             \x20 /** NFT to buy (positive integer). */\n  nftId: number;\n\
+             \x20 /** Listing (sale) to buy from. */\n  listingId: number;\n\
+             \x20 /** How many. */\n  quantity: number;\n\
+             \x20 /** Buyer's user id on the hub. */\n  buyerUserId: number;\n\
+             \x20 /** With all four fields, a new billing address; otherwise the user's first one on file. */\n  buyerBillingData?: BillingData;\n\
+             }\n"
+                .to_owned(),
+        )
+    }
+}
+
+impl super::wire::TsType for BillingData {
+    fn ts_ref() -> String {
+        "BillingData".to_owned()
+    }
+    fn ts_declaration() -> Option<String> {
+        Some("/** Billing address of a new order; every field optional. */\nexport interface BillingData {\n  city?: string;\n  country?: string;\n  postal?: string;\n  street?: string;\n}\n".to_owned())
+    }
+}
+
 /// A positive integer within the JavaScript safe range: ids and quantities we send.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct PositiveId(SafeInt);

@@ -62,20 +62,20 @@ impl<'de> Deserialize<'de> for Key<'de> {
 ///   kept as it came, key may be absent; `Option<serde_json::Value>`.
 macro_rules! wire_struct {
     (
-        $(#[$meta:meta])*
+        $(#[doc = $doc:literal])*
         pub struct $name:ident {
             $(
-                $(#[$fmeta:meta])*
+                $(#[doc = $fdoc:literal])*
                 $presence:ident $field:ident : $ty:ty = $wire:literal
             ),* $(,)?
         }
     ) => {
-        $(#[$meta])*
+        $(#[doc = $doc])*
         #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
         pub struct $name {
             $(
-                $(#[$fmeta])*
+                $(#[doc = $fdoc])*
                 #[doc = concat!("\n\nWire name: `", $wire, "`.")]
                 pub $field: wire_struct!(@field_ty $presence $ty),
             )*
@@ -125,6 +125,22 @@ macro_rules! wire_struct {
             }
         }
 
+        impl $crate::models::wire::TsType for $name {
+            fn ts_ref() -> String {
+                stringify!($name).to_owned()
+            }
+            fn ts_declaration() -> Option<String> {
+                let mut out = $crate::models::wire::ts_doc("", &[$($doc),*]);
+                out.push_str(concat!("export interface ", stringify!($name), " {\n"));
+                $(
+                    out.push_str(&$crate::models::wire::ts_doc("  ", &[$($fdoc),*]));
+                    out.push_str(&wire_struct!(@ts $presence $ty, $wire));
+                )*
+                out.push_str("  /** Fields the provider's docs do not mention, kept as sent. */\n  [field: string]: unknown;\n}\n");
+                Some(out)
+            }
+        }
+
         impl ::serde::Serialize for $name {
             fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                 use ::serde::ser::SerializeMap;
@@ -136,6 +152,19 @@ macro_rules! wire_struct {
                 map.end()
             }
         }
+    };
+
+    (@ts required $ty:ty, $wire:literal) => {
+        format!("  {}: {};\n", $crate::models::wire::ts_key($wire), <$ty as $crate::models::wire::TsType>::ts_ref())
+    };
+    (@ts nullable $ty:ty, $wire:literal) => {
+        format!("  {}: {} | null;\n", $crate::models::wire::ts_key($wire), <$ty as $crate::models::wire::TsType>::ts_ref())
+    };
+    (@ts optional $ty:ty, $wire:literal) => {
+        format!("  {}?: {};\n", $crate::models::wire::ts_key($wire), <$ty as $crate::models::wire::TsType>::ts_ref())
+    };
+    (@ts raw $ty:ty, $wire:literal) => {
+        format!("  {}?: unknown;\n", $crate::models::wire::ts_key($wire))
     };
 
     (@field_ty required $ty:ty) => { $ty };
@@ -170,12 +199,12 @@ macro_rules! wire_struct {
 /// Defines an enum-like string: known values typed, anything else kept in `Unknown`.
 macro_rules! wire_enum {
     (
-        $(#[$meta:meta])*
+        $(#[doc = $doc:literal])*
         pub enum $name:ident {
             $( $(#[$vmeta:meta])* $variant:ident = $wire:literal ),* $(,)?
         }
     ) => {
-        $(#[$meta])*
+        $(#[doc = $doc])*
         #[derive(Debug, Clone, PartialEq, Eq, Hash)]
         #[non_exhaustive]
         pub enum $name {
@@ -191,6 +220,19 @@ macro_rules! wire_enum {
                     $( $name::$variant => $wire, )*
                     $name::Unknown(other) => other,
                 }
+            }
+        }
+
+        impl $crate::models::wire::TsType for $name {
+            fn ts_ref() -> String {
+                stringify!($name).to_owned()
+            }
+            fn ts_declaration() -> Option<String> {
+                let mut out = $crate::models::wire::ts_doc("", &[$($doc,)* " Values the docs do not list come through as plain strings."]);
+                out.push_str(concat!("export type ", stringify!($name), " = "));
+                $( out.push_str(concat!("\"", $wire, "\" | ")); )*
+                out.push_str("(string & {});\n");
+                Some(out)
             }
         }
 
@@ -219,6 +261,69 @@ macro_rules! wire_enum {
 }
 
 pub(crate) use {wire_enum, wire_struct};
+
+/// How a Rust type is written in the TypeScript declarations (`index.d.ts`).
+pub trait TsType {
+    /// The type as a field or argument refers to it.
+    fn ts_ref() -> String;
+    /// The declaration of a named type; `None` for scalars and containers.
+    fn ts_declaration() -> Option<String> {
+        None
+    }
+}
+
+macro_rules! ts_scalar {
+    ($($ty:ty => $ts:literal),* $(,)?) => {
+        $( impl TsType for $ty { fn ts_ref() -> String { $ts.to_owned() } } )*
+    };
+}
+
+ts_scalar! {
+    String => "string",
+    bool => "boolean",
+    i32 => "number",
+    u16 => "number",
+    SafeInt => "number",
+    DecimalString => "string",
+    serde_json::Number => "number",
+    serde_json::Value => "unknown",
+}
+
+impl<T: TsType> TsType for Vec<T> {
+    fn ts_ref() -> String {
+        format!("{}[]", T::ts_ref())
+    }
+}
+
+impl<T: TsType> TsType for std::collections::BTreeMap<String, T> {
+    fn ts_ref() -> String {
+        format!("Record<string, {}>", T::ts_ref())
+    }
+}
+
+/// A JSDoc block from `///` lines (each starts with a space).
+pub fn ts_doc(indent: &str, lines: &[&str]) -> String {
+    let lines: Vec<&str> = lines.iter().map(|l| l.trim()).filter(|l| !l.is_empty()).collect();
+    match lines.as_slice() {
+        [] => String::new(),
+        [one] => format!("{indent}/** {one} */\n"),
+        many => {
+            let body: String = many.iter().map(|l| format!("{indent} * {l}\n")).collect();
+            format!("{indent}/**\n{body}{indent} */\n")
+        }
+    }
+}
+
+/// A property name, quoted when it is not a plain identifier.
+pub fn ts_key(wire: &str) -> String {
+    let plain = wire.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && wire.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    if plain {
+        wire.to_owned()
+    } else {
+        format!("{wire:?}")
+    }
+}
 
 /// The largest integer a JavaScript number holds exactly (2^53 - 1).
 pub const MAX_SAFE_INTEGER: i64 = 9_007_199_254_740_991;

@@ -1,0 +1,626 @@
+// Generated from the Rust types by `npm run types`; do not edit by hand.
+// Field names are the providers' own wire names.
+
+/** A network-action order, the `response` object of the reply. */
+export interface CaptureOrder {
+  /** Numbers ID of the asset (a CID, `bafy…`). */
+  nid: string;
+  /** Chain the action ran on (`polygon`). */
+  blockchain: string;
+  /** Token the cost is paid in (`NUM`). */
+  payment_token: string;
+  /** Cost, in `payment_token` units (exact in Rust; a number in JS). */
+  cost: number;
+  /** Gas spent. */
+  gas: number;
+  /** UUID of the network app. */
+  network_app_id: string;
+  /** Name of the network app (`Mint Polygon NFT`). */
+  network_app_name: string;
+  /** UUID of the order. */
+  order_id: string;
+  /** Result link; may be empty. */
+  result_url: string;
+  /** Order status (`completed`). */
+  status: CaptureOrderStatus;
+  /** Fields the provider's docs do not mention, kept as sent. */
+  [field: string]: unknown;
+}
+
+/**
+ * Where the network action stands.
+ * Values the docs do not list come through as plain strings.
+ */
+export type CaptureOrderStatus = "completed" | (string & {});
+
+/** The whole reply: the order with its items, payments and owner. */
+export interface NamefiOrderDetails {
+  /** The order itself. */
+  order: NamefiOrder;
+  /** One item per domain operation. */
+  items: NamefiOrderItem[];
+  /** Payments made for the order. */
+  payments: NamefiPayment[];
+  /** The user who owns the order. */
+  user: NamefiUser;
+  /** Fields the provider's docs do not mention, kept as sent. */
+  [field: string]: unknown;
+}
+
+/** An order. */
+export interface NamefiOrder {
+  /** Order UUID. */
+  id: string;
+  /** Owner's user UUID. */
+  userId: string;
+  /** Status. */
+  status: NamefiOrderStatus;
+  /** Total in US cents. */
+  amountInUSDCents: number;
+  /** Wallet the domain NFTs go to. */
+  nftWalletAddress: string;
+  /** Chain id of that wallet. */
+  nftChainId: number;
+  /** Open metadata map with a few known keys. */
+  metadata: NamefiOrderMetadata;
+  /** RFC 3339. */
+  createdAt: string;
+  /** RFC 3339. */
+  updatedAt: string;
+  /** Fields the provider's docs do not mention, kept as sent. */
+  [field: string]: unknown;
+}
+
+/**
+ * Order status.
+ * Values the docs do not list come through as plain strings.
+ */
+export type NamefiOrderStatus = "CREATED" | (string & {});
+
+/** Order metadata: an open map (`property1`… in the docs stand for any key). */
+export interface NamefiOrderMetadata {
+  /** Whether the order is a free claim. */
+  freeClaim?: boolean;
+  /** Campaign the order belongs to. */
+  groupOrCampaignKey?: string;
+  /** Claim id. */
+  claimId?: string;
+  /** Mint transactions by key. */
+  mintTransactions?: Record<string, NamefiMintTransaction>;
+  /** Fields the provider's docs do not mention, kept as sent. */
+  [field: string]: unknown;
+}
+
+/** A recorded mint transaction. */
+export interface NamefiMintTransaction {
+  /** Transaction hash. */
+  txHash: string;
+  /** When it was recorded. */
+  recordedAt: string;
+  /** Fields the provider's docs do not mention, kept as sent. */
+  [field: string]: unknown;
+}
+
+/** One domain operation of an order. */
+export interface NamefiOrderItem {
+  /** Item UUID. */
+  id: string;
+  /** Order UUID. */
+  orderId: string;
+  /** The domain, normalized. */
+  normalizedDomainName: string;
+  /** Price in US cents. */
+  amountInUSDCents: number;
+  /** Registration length. */
+  durationInYears: number;
+  /** Operation (`REGISTER`). */
+  type: NamefiOrderItemType;
+  /** Registrar handling the domain. */
+  registrar: string;
+  /** Key id used to encrypt the EPP code. */
+  encryptionKeyId: string;
+  /** Encrypted EPP authorization code. */
+  encryptedEppAuthorizationCode: string;
+  /** Status. */
+  status: NamefiOrderItemStatus;
+  /** Open metadata map with a few known keys. */
+  metadata: NamefiOrderItemMetadata;
+  /** RFC 3339. */
+  createdAt: string;
+  /** RFC 3339. */
+  updatedAt: string;
+  /** Fields the provider's docs do not mention, kept as sent. */
+  [field: string]: unknown;
+}
+
+/**
+ * What an order item does to its domain.
+ * Values the docs do not list come through as plain strings.
+ */
+export type NamefiOrderItemType = "REGISTER" | (string & {});
+
+/**
+ * Order item status.
+ * Values the docs do not list come through as plain strings.
+ */
+export type NamefiOrderItemStatus = "CREATED" | (string & {});
+
+/**
+ * Order item metadata: an open map; newer docs add keys such as
+ * `postProcessOrderItem`, `requiredAction`, `failureDetails` (kept in `extra`).
+ */
+export interface NamefiOrderItemMetadata {
+  /** Whether the item is a free claim. */
+  freeClaim?: boolean;
+  /** Campaign the item belongs to. */
+  groupOrCampaignKey?: string;
+  /** Claim id. */
+  claimId?: string;
+  /** The item's mint transaction. */
+  mintTransaction?: NamefiMintTransaction;
+  /** Fields the provider's docs do not mention, kept as sent. */
+  [field: string]: unknown;
+}
+
+/** A payment for an order. */
+export interface NamefiPayment {
+  /** Payment UUID. */
+  id: string;
+  /** Amount in US cents. */
+  amountInUSDCents: number;
+  /** Status. */
+  status: NamefiPaymentStatus;
+  /** Processor (`NFSC_BASE`). */
+  paymentProvider: NamefiPaymentProvider;
+  /** The processor's reference. */
+  paymentProviderReferenceId: string;
+  /** Order UUID. */
+  orderId: string;
+  /** NFSC details. */
+  nfscPaymentDetails: string;
+  /** Stripe details. */
+  stripePaymentDetails: string;
+  /** RFC 3339. */
+  createdAt: string;
+  /** RFC 3339. */
+  updatedAt: string;
+  /** Fields the provider's docs do not mention, kept as sent. */
+  [field: string]: unknown;
+}
+
+/**
+ * Payment status.
+ * Values the docs do not list come through as plain strings.
+ */
+export type NamefiPaymentStatus = "CREATED" | (string & {});
+
+/**
+ * Who processed a payment.
+ * Values the docs do not list come through as plain strings.
+ */
+export type NamefiPaymentProvider = "NFSC_BASE" | (string & {});
+
+/** The owner of the order. */
+export interface NamefiUser {
+  /** User UUID. */
+  id: string;
+  /** Primary e-mail address. */
+  primaryEmail: string;
+  /** Stripe customer id. */
+  stripeCustomerId: string;
+  /** Privy user id. */
+  privyUserId: string;
+  /** E-mail opt-in. */
+  subscribeToEmails: boolean;
+  /** RFC 3339. */
+  lastSignInAt: string;
+  /** RFC 3339. */
+  lastAccessedSessionAt: string;
+  /** RFC 3339. */
+  createdAt: string;
+  /** RFC 3339. */
+  updatedAt: string;
+  /** Fields the provider's docs do not mention, kept as sent. */
+  [field: string]: unknown;
+}
+
+/** An order. */
+export interface ExternalOrder {
+  /** Order id. */
+  id: number;
+  /** Buyer's user id. */
+  buyerId: number;
+  /** Billing address used. */
+  billingAddressId: number;
+  /** `externalPayment`. */
+  paymentMethod: PaymentMethod;
+  /** `externalProvider`. */
+  provider: OrderProvider;
+  /** Type not documented. */
+  providerId?: unknown;
+  /** Type not documented. */
+  secupayStxTransactionId?: unknown;
+  /** Type not documented. */
+  secupayPciTransactionId?: unknown;
+  /** Payment webhook secret. */
+  secupayWebhookToken: string;
+  /** Total in cents of `total_price_currency`. */
+  totalPriceCents: number;
+  /** Currency code (`EUR`). */
+  totalPriceCurrency: string;
+  /** Total in ETH, decimal string. */
+  totalPriceEth: string;
+  /** Type not documented. */
+  status?: unknown;
+  /** Type not documented. */
+  failReason?: unknown;
+  /** Type not documented. */
+  feesCollectedAt?: unknown;
+  /** RFC 3339. */
+  createdAt: string;
+  /** RFC 3339. */
+  updatedAt: string;
+  /** `nft`. */
+  ProductType: ProductType;
+  /** The buyer; the POST reply leaves it out. */
+  buyer?: Buyer;
+  /** Items bought. */
+  orderItems: OrderItem[];
+  /** Fields the provider's docs do not mention, kept as sent. */
+  [field: string]: unknown;
+}
+
+/**
+ * How the order was paid.
+ * Values the docs do not list come through as plain strings.
+ */
+export type PaymentMethod = "externalPayment" | (string & {});
+
+/**
+ * Who took the payment.
+ * Values the docs do not list come through as plain strings.
+ */
+export type OrderProvider = "externalProvider" | (string & {});
+
+/**
+ * What was sold.
+ * Values the docs do not list come through as plain strings.
+ */
+export type ProductType = "nft" | (string & {});
+
+/** The buyer of an order (personal data: handle with care). */
+export interface Buyer {
+  /** User id. */
+  id: number;
+  /** Approved by the hub. */
+  approved: boolean;
+  /** A company account. */
+  companyUser: boolean;
+  /** E-mail address. */
+  email: string;
+  /** Wallet address. */
+  ethereumPublicAddr: string;
+  /** Type not documented. */
+  name?: unknown;
+  /** Sign-in provider (`magiclink`). */
+  provider: LoginProvider;
+  /** Type not documented. */
+  discordId?: unknown;
+  /** Type not documented. */
+  roleId?: unknown;
+  /** Type not documented. */
+  username?: unknown;
+  /** `buyer`. */
+  viewMode: ViewMode;
+  /** Type not documented. */
+  walletNonce?: unknown;
+  /** Type not documented. */
+  stripeConnectId?: unknown;
+  /** Type not documented. */
+  secupayExternalId?: unknown;
+  /** Type not documented. */
+  simplexId?: unknown;
+  /** Newsletter opt-in. */
+  newsletterAgreement: boolean;
+  /** Locale (`en`). */
+  locale: string;
+  /** Type not documented. */
+  approvedAt?: unknown;
+  /** RFC 3339. */
+  createdAt: string;
+  /** Type not documented. */
+  lastAccessAt?: unknown;
+  /** Type not documented. */
+  onboardedAt?: unknown;
+  /** Type not documented. */
+  removedAt?: unknown;
+  /** RFC 3339. */
+  updatedAt: string;
+  /** IP address the account was created from. */
+  ipAddress: string;
+  /** Fields the provider's docs do not mention, kept as sent. */
+  [field: string]: unknown;
+}
+
+/**
+ * How the buyer signs in.
+ * Values the docs do not list come through as plain strings.
+ */
+export type LoginProvider = "magiclink" | (string & {});
+
+/**
+ * The buyer's view of the hub.
+ * Values the docs do not list come through as plain strings.
+ */
+export type ViewMode = "buyer" | (string & {});
+
+/** One line of an order. */
+export interface OrderItem {
+  /** Item id. */
+  id: number;
+  /** Order id. */
+  orderId: number;
+  /** NFT id. */
+  nftId: number;
+  /** Listing id. */
+  listingId: number;
+  /** Quantity bought. */
+  quantity: number;
+  /** Price in cents. */
+  priceCents: number;
+  /** Price in ETH, decimal string. */
+  priceEths: string;
+  /** Type not documented. */
+  ethRecipient?: unknown;
+  /** Currency code. */
+  priceCurrency: string;
+  /** Type not documented. */
+  txId?: unknown;
+  /** Type not documented. */
+  paymentProvider?: unknown;
+  /** Type not documented. */
+  status?: unknown;
+  /** RFC 3339. */
+  createdAt: string;
+  /** RFC 3339. */
+  updatedAt: string;
+  /** `nft`. */
+  ProductType: ProductType;
+  /** The NFT bought. */
+  nft: Nft;
+  /** The listing it was bought from. */
+  listing: Listing;
+  /** Fields the provider's docs do not mention, kept as sent. */
+  [field: string]: unknown;
+}
+
+/** An NFT of the hub. */
+export interface Nft {
+  /** NFT id. */
+  id: number;
+  /** Editions minted. */
+  amount: number;
+  /** Editions left. */
+  availableAmount: number;
+  /** Approved by the hub. */
+  approved: boolean;
+  /** Arweave transaction of the metadata. */
+  arweaveTx: string;
+  /** Type not documented. */
+  chainTx?: unknown;
+  /** Creator's wallet. */
+  creatorPublicAddr: string;
+  /** Contract address. */
+  contractAddr: string;
+  /** Contract name. */
+  contractName: string;
+  /** Network (`maticTestnet`). */
+  contractNetwork: string;
+  /** Type not documented. */
+  coverKey?: unknown;
+  /** Type not documented. */
+  category?: unknown;
+  /** Unlockable secret of the NFT. */
+  secretPhrase: string | null;
+  /** Type not documented. */
+  fee?: unknown;
+  /** Type not documented. */
+  feeRecipient?: unknown;
+  /** Free-form creator payload (it can hold `secretPhrase` too). */
+  payload: unknown;
+  /** Price in cents. */
+  price: number;
+  /** Price in ETH, decimal string. */
+  priceEths: string;
+  /** Currency code. */
+  priceCurrency: string;
+  /** `FIXED`. */
+  priceType: PriceType;
+  /** Has downloadable assets. */
+  downloadable: boolean;
+  /** Title. */
+  title: string;
+  /** Creator's user id. */
+  creatorId: number;
+  /** Use case id. */
+  useCaseId: number;
+  /** Can be upgraded. */
+  upgradeable: boolean;
+  /** Type not documented. */
+  tokenId?: unknown;
+  /** Type not documented. */
+  newTokenId?: unknown;
+  /** Type not documented. */
+  oldTokenId?: unknown;
+  /** `released`. */
+  status: NftStatus;
+  /** RFC 3339. */
+  releaseAt: string;
+  /** Bidding allowed. */
+  biddingEnabled: boolean;
+  /** RFC 3339. */
+  createdAt: string;
+  /** RFC 3339. */
+  updatedAt: string;
+  /** Type not documented. */
+  deletedAt?: unknown;
+  /** Split into fractions. */
+  fractionalized: boolean;
+  /** Can be redeemed. */
+  redeemable: boolean;
+  /** Type not documented. */
+  qrcodePrintfileId?: unknown;
+  /** Type not documented. */
+  salesContractUrl?: unknown;
+  /** Fields the provider's docs do not mention, kept as sent. */
+  [field: string]: unknown;
+}
+
+/**
+ * How an NFT is priced.
+ * Values the docs do not list come through as plain strings.
+ */
+export type PriceType = "FIXED" | (string & {});
+
+/**
+ * Where an NFT stands.
+ * Values the docs do not list come through as plain strings.
+ */
+export type NftStatus = "released" | (string & {});
+
+/** A sale of an NFT. */
+export interface Listing {
+  /** Listing id. */
+  id: number;
+  /** Price in cents. */
+  priceCents: number;
+  /** Editions on sale; `null` when unlimited. */
+  amount: number | null;
+  /** Price in ETH, decimal string. */
+  priceEths: string;
+  /** Price in wei, decimal string (beyond 2^53). */
+  priceWei: string;
+  /** RFC 3339; `null` when open-ended. */
+  activeTill: string | null;
+  /** On sale now. */
+  active: boolean;
+  /** `auction` or `regular`. */
+  type: ListingType;
+  /** Listing transaction; `null` when none. */
+  txHash: string | null;
+  /** Currency code. */
+  priceCurrency: string;
+  /** Seller's user id. */
+  sellerId: number;
+  /** NFT id. */
+  nftId: number;
+  /** Type not documented. */
+  captureCronId?: unknown;
+  /** RFC 3339. */
+  createdAt: string;
+  /** RFC 3339. */
+  updatedAt: string;
+  /** Fields the provider's docs do not mention, kept as sent. */
+  [field: string]: unknown;
+}
+
+/**
+ * Kind of sale.
+ * Values the docs do not list come through as plain strings.
+ */
+export type ListingType = "auction" | "regular" | (string & {});
+
+/** One order to create. Unknown fields are refused. */
+export interface NewExternalOrder {
+  /** NFT to buy (positive integer). */
+  nftId: number;
+  /** Listing (sale) to buy from. */
+  listingId: number;
+  /** How many. */
+  quantity: number;
+  /** Buyer's user id on the hub. */
+  buyerUserId: number;
+  /** With all four fields, a new billing address; otherwise the user's first one on file. */
+  buyerBillingData?: BillingData;
+}
+
+/** Billing address of a new order; every field optional. */
+export interface BillingData {
+  city?: string;
+  country?: string;
+  postal?: string;
+  street?: string;
+}
+
+/** Options every function takes. */
+export interface CommonOptions {
+  /** Time limit of each attempt, body included, in ms (1 to 2147483647). Default 10000. */
+  timeoutMs?: number;
+  /** Retries of a GET after the first attempt (0 to 10). Default 2. A create is never retried. */
+  maxRetries?: number;
+  /** Aborts the whole call, retries and waits included (`kind: "aborted"`). */
+  signal?: AbortSignal;
+  /** A fetch to use instead of the global one. */
+  fetch?: typeof fetch;
+  /** Largest response body accepted, in bytes. Default 16777216. */
+  maxResponseBytes?: number;
+  /** Allows a partner secret (Capture `apiKey`, License.rocks `apiToken`) in a browser page, where anyone can read it. */
+  dangerouslyAllowBrowser?: boolean;
+}
+
+/** Numbers Protocol Capture. The API key is a partner secret: use it on a server or the edge. */
+export interface CaptureOptions extends CommonOptions {
+  apiKey: string;
+  /** Default `https://node.numbersprotocol.io`. https is required except on loopback. */
+  baseUrl?: string;
+}
+
+/** Namefi. The token is the end user's own session token, fine in a page. */
+export interface NamefiOptions extends CommonOptions {
+  token: string;
+  /** Default `https://backend.astra.namefi.dev/v-next`. https is required except on loopback. */
+  baseUrl?: string;
+}
+
+/** A License.rocks Creators Hub instance. The API token is a partner secret. */
+export interface LicenseRocksOptions extends CommonOptions {
+  apiToken: string;
+  /** The instance, e.g. `https://hub.example.com` (a bare host means https). */
+  instanceUrl: string;
+}
+
+/** Where a call failed. */
+export type OrderApiErrorKind = "invalid_input" | "http" | "api" | "invalid_response" | "timeout" | "aborted" | "network" | "unknown_outcome";
+
+/** Which API a failure belongs to. */
+export type OrderApiProvider = "capture" | "namefi" | "licenseRocks";
+
+/** Every failure: an `Error` whose `name` is `"OrderApiError"`. */
+export interface OrderApiError extends Error {
+  name: "OrderApiError";
+  kind: OrderApiErrorKind;
+  provider: OrderApiProvider;
+  /** The HTTP status, where there was one. */
+  status?: number;
+  /** The provider's own code, where it gave one (Namefi `NOT_FOUND`, ...). */
+  code?: string;
+  /** For `invalid_response`: the JSON path of the first bad field. */
+  path?: string;
+  /** Whether trying again later can help. */
+  retryable: boolean;
+  /** The server's `Retry-After`, in ms, when it sent one. */
+  retryAfterMs?: number;
+}
+
+/** Queries a Capture network-action order: the `response` object of the reply. */
+export declare function queryCaptureOrder(orderId: string, options: CaptureOptions): Promise<CaptureOrder>;
+/** Gets a Namefi order with its items, payments and user. */
+export declare function getNamefiOrder(orderId: string, options: NamefiOptions): Promise<NamefiOrderDetails>;
+/** Reads License.rocks orders: one per distinct id, in the order first asked for; `[]` for `[]`, with no request. */
+export declare function getExternalOrders(ids: Array<number | string>, options: LicenseRocksOptions): Promise<ExternalOrder[]>;
+/** Creates License.rocks orders (paid, NFT transfer started). Never retried; see `kind: "unknown_outcome"`. */
+export declare function createExternalOrders(orders: NewExternalOrder[], options: LicenseRocksOptions): Promise<ExternalOrder[]>;
+/** True for the errors this package throws, across realms and package copies. */
+export declare function isOrderApiError(error: unknown): error is OrderApiError;
+/** Loads the wasm. Needed only to load it early or from your own URL in a browser; a no-op in Node and Workers. */
+export declare function init(moduleOrPath?: string | URL | Request | Response | BufferSource | WebAssembly.Module): Promise<void>;

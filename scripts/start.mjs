@@ -1,0 +1,45 @@
+// Starts the simulator (SIM_PORT, default 8790) and serves the demo page
+// (DEMO_PORT, default 8080) with the built package beside it.
+import http from "node:http";
+import { readFile } from "node:fs/promises";
+import { extname, join, normalize } from "node:path";
+import { fileURLToPath } from "node:url";
+
+import { createSimulator, DEFAULT_PORT } from "../sim/server.mjs";
+import { SIM_CREDENTIALS } from "../sim/credentials.mjs";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const host = process.env.HOST ?? "127.0.0.1";
+const sim = createSimulator();
+const simUrl = await sim.listen(Number(process.env.SIM_PORT ?? DEFAULT_PORT), host);
+
+// Only these folders are served: the page, the entry points and the build.
+const SERVED = { "/": "www/index.html", "/www/": "www/", "/js/": "js/", "/pkg/": "pkg/" };
+const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css", ".wasm": "application/wasm", ".json": "application/json" };
+
+const demo = http.createServer(async (req, res) => {
+  const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname));
+  if (path === "/config.json") {
+    // Points the page at the simulator; edit the fields on the page for real services.
+    res.writeHead(200, { "content-type": "application/json" });
+    return res.end(JSON.stringify({ simUrl, credentials: SIM_CREDENTIALS }));
+  }
+  const prefix = Object.keys(SERVED).filter((p) => path === p || (p.endsWith("/") && p !== "/" && path.startsWith(p)))[0];
+  if (!prefix) return res.writeHead(404).end("not found");
+  const file = join(root, SERVED[prefix], prefix === "/" ? "" : path.slice(prefix.length));
+  try {
+    const body = await readFile(file);
+    res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" }).end(body);
+  } catch {
+    res.writeHead(404).end("not found");
+  }
+});
+const demoPort = Number(process.env.DEMO_PORT ?? 8080);
+await new Promise((resolve, reject) => demo.once("error", reject).listen(demoPort, host, resolve));
+
+console.log(`web3-orders simulator  ${simUrl}`);
+console.log(`web3-orders demo       http://${host}:${demo.address().port}/`);
+console.log("Ctrl-C stops both.");
+const stop = () => sim.close().then(() => demo.close(() => process.exit(0)));
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);

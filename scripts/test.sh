@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# `npm test`: every test layer, from the cheapest to the slowest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/bootstrap.sh --browser
+step() { printf '\n== %s\n' "$*"; }
+
+step "native: models, decoding, policy, TypeScript declarations (cargo test)"
+cargo test --locked
+
+step "build: release wasm into pkg/"
+bash scripts/build.sh
+
+step "wasm in Node against the simulator (wasm-pack test --node)"
+bash scripts/with-sim.sh wasm-pack test --node -- --locked --test web_node
+
+step "wasm in real Chromium against the simulator (wasm-pack test --headless --chrome)"
+CHROMEDRIVER=/usr/bin/chromedriver bash scripts/with-sim.sh wasm-pack test --headless --chrome -- --locked --test web_browser
+
+step "simulator over HTTP; packed tarball in Node, Vite, a plain page and workerd; the demo page (node --test)"
+node --test --test-concurrency=1 tests/sim/ tests/package/ tests/demo/

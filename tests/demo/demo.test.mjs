@@ -1,0 +1,54 @@
+// `npm start`'s demo page, driven in Chromium: the forms call the package
+// against the simulator and show results and errors.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+import { launchChromium } from "../package/helpers.mjs";
+
+let server;
+let demoUrl;
+before(async () => {
+  server = spawn(process.execPath, [fileURLToPath(new URL("../../scripts/start.mjs", import.meta.url))], {
+    env: { ...process.env, SIM_PORT: "0", DEMO_PORT: "0" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  let out = "";
+  demoUrl = await new Promise((resolve, reject) => {
+    server.stdout.on("data", (chunk) => {
+      out += chunk;
+      const match = /demo\s+(http\S+)/.exec(out);
+      if (match) resolve(match[1]);
+    });
+    server.on("exit", (code) => reject(new Error(`start.mjs exited with ${code}: ${out}`)));
+  });
+});
+after(() => server.kill());
+
+test("the demo shows orders, and errors with their fields", async () => {
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(demoUrl);
+    await page.click('#licenseRocks button[value="get"]');
+    await page.waitForFunction(() => /^ok/.test(document.getElementById("status").textContent));
+    const orders = JSON.parse(await page.textContent("#result"));
+    assert.deepEqual(orders.map((o) => o.id), [1, 2]);
+
+    await page.click("#capture button");
+    await page.waitForFunction(() => document.getElementById("result").textContent.includes("Mint Polygon NFT"));
+
+    await page.fill('#namefi input[name="orderId"]', "not-an-id");
+    await page.click("#namefi button");
+    await page.waitForFunction(() => /invalid_input/.test(document.getElementById("status").textContent));
+    const error = JSON.parse(await page.textContent("#result"));
+    assert.equal(error.provider, "namefi");
+    assert.match(error.message, /UUID/);
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});

@@ -1,0 +1,66 @@
+// Type-checked with `tsc --noEmit --strict` against the packed package.
+import {
+  createExternalOrders,
+  getExternalOrders,
+  getNamefiOrder,
+  init,
+  isOrderApiError,
+  queryCaptureOrder,
+  type BillingData,
+  type CaptureOptions,
+  type CaptureOrder,
+  type ExternalOrder,
+  type LicenseRocksOptions,
+  type Listing,
+  type ListingType,
+  type NamefiOptions,
+  type NamefiOrderDetails,
+  type NewExternalOrder,
+  type OrderApiError,
+  type OrderApiErrorKind,
+} from "web3-orders";
+
+const common = { timeoutMs: 5000, maxRetries: 1, signal: new AbortController().signal, fetch, maxResponseBytes: 1 << 20 };
+const capture: CaptureOptions = { apiKey: "k", baseUrl: "https://node.numbersprotocol.io", ...common };
+const namefi: NamefiOptions = { token: "t" };
+const lr: LicenseRocksOptions = { apiToken: "t", instanceUrl: "https://hub.example.com", dangerouslyAllowBrowser: false };
+
+export async function usage(): Promise<void> {
+  await init();
+  const order: CaptureOrder = await queryCaptureOrder("59210ee0-1a4e-451c-b048-c493d9e001ff", capture);
+  const cost: number = order.cost;
+  const nid: string = order.nid;
+
+  const details: NamefiOrderDetails = await getNamefiOrder("497f6eca-6276-4993-bfeb-53cbbbba6f08", namefi);
+  const cents: number = details.order.amountInUSDCents;
+  const domain: string = details.items[0].normalizedDomainName;
+  const claim: boolean | undefined = details.order.metadata.freeClaim;
+
+  const orders: ExternalOrder[] = await getExternalOrders([1, "2"], lr);
+  const listing: Listing = orders[0].orderItems[0].listing;
+  const wei: string = listing.priceWei;
+  const amount: number | null = listing.amount;
+  const kind: ListingType = listing.type;
+  const email: string | undefined = orders[0].buyer?.email;
+  const secret: string | null = orders[0].orderItems[0].nft.secretPhrase;
+
+  const billing: BillingData = { city: "Toruń", country: "Poland" };
+  const input: NewExternalOrder[] = [{ nftId: 405, listingId: 2, quantity: 1, buyerUserId: 5, buyerBillingData: billing }];
+  const created: ExternalOrder[] = await createExternalOrders(input, lr);
+
+  // @ts-expect-error priceWei is a decimal string, never a number
+  const wrong: number = listing.priceWei;
+
+  void [cost, nid, cents, domain, claim, wei, amount, kind, email, secret, created, wrong];
+}
+
+export function handle(error: unknown): string {
+  if (isOrderApiError(error)) {
+    const e: OrderApiError = error;
+    const k: OrderApiErrorKind = e.kind;
+    const status: number | undefined = e.status;
+    const path: string | undefined = e.path;
+    return `${e.provider} ${k} ${status} ${path} ${e.code} ${e.retryable} ${e.message}`;
+  }
+  return "other";
+}

@@ -1,0 +1,74 @@
+// The demo: each form calls one function of the package and shows the typed
+// result or the OrderApiError's fields.
+import { init, queryCaptureOrder, getNamefiOrder, getExternalOrders, createExternalOrders, isOrderApiError } from "/js/browser.js";
+
+const $ = (id) => document.getElementById(id);
+const config = await (await fetch("/config.json")).json();
+const { simUrl, credentials } = config;
+$("target").textContent = `the local simulator at ${simUrl}`;
+
+const defaults = {
+  capture: { orderId: "59210ee0-1a4e-451c-b048-c493d9e001ff", apiKey: credentials.captureApiKey, baseUrl: simUrl },
+  namefi: { orderId: "497f6eca-6276-4993-bfeb-53cbbbba6f08", token: credentials.namefiToken, baseUrl: `${simUrl}/v-next` },
+  licenseRocks: {
+    ids: "1,2",
+    apiToken: credentials.licenseRocksApiToken,
+    instanceUrl: simUrl,
+    orders: JSON.stringify([{ nftId: 405, listingId: 2, quantity: 1, buyerUserId: 5 }]),
+  },
+};
+for (const [form, values] of Object.entries(defaults)) {
+  for (const [name, value] of Object.entries(values)) $(form).elements[name].value = value;
+}
+
+function show(promise) {
+  $("status").textContent = "…";
+  $("status").className = "";
+  const started = performance.now();
+  promise.then(
+    (value) => {
+      $("status").textContent = `ok in ${Math.round(performance.now() - started)} ms`;
+      $("status").className = "ok";
+      $("result").textContent = JSON.stringify(value, null, 2);
+    },
+    (error) => {
+      $("status").textContent = isOrderApiError(error) ? `${error.kind} (${error.provider})` : "error";
+      $("status").className = "error";
+      const { kind, provider, status, code, path, retryable, retryAfterMs } = error;
+      $("result").textContent = JSON.stringify({ message: error.message, kind, provider, status, code, path, retryable, retryAfterMs }, null, 2);
+    },
+  );
+}
+
+const fields = (form) => Object.fromEntries(new FormData(form));
+
+$("capture").addEventListener("submit", (event) => {
+  event.preventDefault();
+  const { orderId, apiKey, baseUrl } = fields(event.target);
+  show(queryCaptureOrder(orderId, { apiKey, baseUrl, dangerouslyAllowBrowser: true }));
+});
+
+$("namefi").addEventListener("submit", (event) => {
+  event.preventDefault();
+  const { orderId, token, baseUrl } = fields(event.target);
+  show(getNamefiOrder(orderId, { token, baseUrl }));
+});
+
+$("licenseRocks").addEventListener("submit", (event) => {
+  event.preventDefault();
+  const { ids, apiToken, instanceUrl, orders } = fields(event.target);
+  const options = { apiToken, instanceUrl, dangerouslyAllowBrowser: true };
+  if (event.submitter?.value === "create") {
+    let parsed;
+    try {
+      parsed = JSON.parse(orders);
+    } catch (e) {
+      return show(Promise.reject(new Error(`New orders must be JSON: ${e.message}`)));
+    }
+    show(createExternalOrders(parsed, options));
+  } else {
+    show(getExternalOrders(ids.split(",").map((id) => id.trim()).filter(Boolean), options));
+  }
+});
+
+await init();
