@@ -1,5 +1,7 @@
 //! Every documented example decodes into the typed models and re-encodes to the same JSON.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 mod common;
 
 use common::{fixture, fixture_value, fixtures_dir};

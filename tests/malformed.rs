@@ -1,6 +1,8 @@
 //! The malformed-response corpus: mutations of the documented examples, each with
 //! the outcome it must have. Type errors must name the provider and the JSON path.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 mod common;
 
 use common::fixture_value;
