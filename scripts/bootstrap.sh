@@ -37,5 +37,8 @@ fi
 
 if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
   log "installing npm dev dependencies"
-  npm ci --no-audit --no-fund
+  # Not `npm ci`: this npm leaves other platforms' optional packages (rollup's,
+  # esbuild's) out of the lockfile, and `npm ci` then refuses it. `install
+  # --no-save` installs exactly the locked versions and writes no file.
+  npm install --no-save --no-audit --no-fund
 fi

@@ -1,0 +1,121 @@
+// `npm run bench`: client cost with the transport taken out. Every contender
+// gets the same in-memory fetch, in one process, so the figures compare what
+// happens after the bytes arrive: reading, parsing, validating, merging.
+//
+// Contenders per License.rocks size (2, 200, 2,000 orders; the client splits the
+// big ones into several GETs and the baselines parse exactly those chunks):
+//   json       response.json() alone (the floor)
+//   json+zod   response.json() + a zod 4 schema covering every field we check
+//   ours       getExternalOrders(), which validates every field in wasm
+// Plus one Namefi and one Capture call for per-call overhead, the gzip size of
+// what ships, and the cold time of import + first call in a fresh Node process.
+import { measure } from "mitata";
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import { fileURLToPath } from "node:url";
+
+import { createExternalOrders, getExternalOrders, getNamefiOrder, queryCaptureOrder } from "../js/node.js";
+import { seedWorld } from "../sim/data.mjs";
+import { captureReply, externalOrdersReply, namefiOrderDetails } from "./zod-schemas.mjs";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const BASE = "https://hub.example.com";
+const world = seedWorld();
+const lrOrders = world.licenseRocks.orders;
+const allIds = [...lrOrders.keys()];
+
+// One body per URL, built once; the fetch only wraps it in a new Response.
+const bodies = new Map();
+const memFetch = async (input) => {
+  const url = typeof input === "string" ? input : input.url;
+  let body = bodies.get(url);
+  if (body === undefined) {
+    const path = new URL(url).pathname;
+    if (path.startsWith("/api/externalOrders/")) {
+      const ids = path.slice("/api/externalOrders/".length).split(",").map(Number);
+      body = JSON.stringify({ orders: ids.map((id) => lrOrders.get(id)), error: null });
+    } else if (path.startsWith("/v-next/orders/")) {
+      body = JSON.stringify(world.namefi.get(path.slice("/v-next/orders/".length)));
+    } else {
+      body = JSON.stringify({ status: "success", response: world.capture.get(new URL(url).searchParams.get("order_id")) });
+    }
+    bodies.set(url, body);
+  }
+  return new Response(body, { headers: { "content-type": "application/json" } });
+};
+const lr = { apiToken: "bench-token", instanceUrl: BASE, fetch: memFetch };
+
+/** The URLs the client requests for these ids (recorded once). */
+async function chunkUrls(ids) {
+  const urls = [];
+  await getExternalOrders(ids, { ...lr, fetch: (req) => (urls.push(req.url), memFetch(req)) });
+  return urls;
+}
+
+const fmt = (ns) => (ns / 1e6).toFixed(ns < 1e6 ? 3 : 2);
+const rows = [];
+async function compare(label, ids, chunkSchema, ours) {
+  const urls = await chunkUrls(ids);
+  const json = () => Promise.all(urls.map(async (u) => (await memFetch(u)).json()));
+  const zod = () => Promise.all(urls.map(async (u) => chunkSchema.parse(await (await memFetch(u)).json())));
+  // Sanity: every contender sees the same data, and the schema accepts it.
+  await zod();
+  const [j, z, o] = [await measure(json), await measure(zod), await measure(ours)];
+  rows.push({ label, requests: urls.length, json: j.p50, zod: z.p50, ours: o.p50 });
+}
+
+for (const n of [2, 200, 2000]) {
+  const ids = allIds.slice(0, n);
+  await compare(`License.rocks GET, ${n} orders`, ids, externalOrdersReply, () => getExternalOrders(ids, lr));
+}
+const namefiId = [...world.namefi.keys()][0];
+await compare("Namefi order", [], namefiOrderDetails, null).catch(() => {});
+rows.pop();
+{
+  const url = `${BASE}/v-next/orders/${namefiId}`;
+  const [j, z, o] = [
+    await measure(async () => (await memFetch(url)).json()),
+    await measure(async () => namefiOrderDetails.parse(await (await memFetch(url)).json())),
+    await measure(() => getNamefiOrder(namefiId, { token: "t", baseUrl: `${BASE}/v-next`, fetch: memFetch })),
+  ];
+  rows.push({ label: "Namefi order (1 call)", requests: 1, json: j.p50, zod: z.p50, ours: o.p50 });
+}
+{
+  const orderId = [...world.capture.keys()][0];
+  const url = `${BASE}/api/1.1/wf/queryOrder?order_id=${orderId}`;
+  const [j, z, o] = [
+    await measure(async () => (await memFetch(url)).json()),
+    await measure(async () => captureReply.parse(await (await memFetch(url)).json())),
+    await measure(() => queryCaptureOrder(orderId, { apiKey: "k", baseUrl: BASE, fetch: memFetch })),
+  ];
+  rows.push({ label: "Capture order (1 call)", requests: 1, json: j.p50, zod: z.p50, ours: o.p50 });
+}
+void createExternalOrders;
+
+console.log(`\nmedian ms per call (mitata p50), Node ${process.version}, in-memory fetch\n`);
+console.log("| case | requests | json() | json()+zod 4 | web3-orders | ours / json+zod | ours / json |");
+console.log("|---|---:|---:|---:|---:|---:|---:|");
+for (const r of rows) {
+  console.log(`| ${r.label} | ${r.requests} | ${fmt(r.json)} | ${fmt(r.zod)} | ${fmt(r.ours)} | ${(r.ours / r.zod).toFixed(2)}x | ${(r.ours / r.json).toFixed(2)}x |`);
+}
+
+const gz = (file) => gzipSync(readFileSync(root + file), { level: 9 }).length;
+const wasmGz = gz("pkg/web3_orders_bg.wasm");
+const glueGz = ["pkg/web3_orders.js", "js/node.js", "js/browser.js", "js/workerd.js", "js/errors.js"].reduce((sum, f) => sum + gz(f), 0);
+console.log(`\nshipped .wasm: ${readFileSync(root + "pkg/web3_orders_bg.wasm").length} bytes, ${wasmGz} gzip (${(wasmGz / 1024).toFixed(1)} KiB)`);
+console.log(`JS glue and entries: ${glueGz} bytes gzip`);
+
+// Cold: a fresh process imports the package and makes one call (median of 7).
+const cold = [];
+for (let i = 0; i < 7; i++) {
+  const out = execFileSync(process.execPath, ["--input-type=module", "-e", `
+    const body = ${JSON.stringify(JSON.stringify({ orders: [lrOrders.get(1), lrOrders.get(2)], error: null }))};
+    const t0 = performance.now();
+    const m = await import(${JSON.stringify(root + "js/node.js")});
+    await m.getExternalOrders([1, 2], { apiToken: "t", instanceUrl: "https://hub.example.com", fetch: async () => new Response(body) });
+    console.log(performance.now() - t0);`], { encoding: "utf8" });
+  cold.push(Number(out));
+}
+cold.sort((a, b) => a - b);
+console.log(`cold import + first call (fresh Node process, median of 7): ${cold[3].toFixed(1)} ms`);
