@@ -54,7 +54,7 @@ pub async fn get_namefi_order(order_id: JsValue, options: JsValue) -> Result<JsV
     let run = async {
         let base = call.base_url("baseUrl", namefi::DEFAULT_BASE_URL)?;
         let order_id = string_arg(provider, "orderId", &order_id)?;
-        let (body, _) = namefi::get_order(&call.transport, &base, &call.secret, &order_id).await?;
+        let body = namefi::get_order(&call.transport, &base, &call.secret, &order_id).await?;
         parse_json(provider, &body)
     };
     call.finish(run.await)
@@ -82,8 +82,25 @@ pub async fn get_external_orders(ids: JsValue, options: JsValue) -> Result<JsVal
         let mut by_id: HashMap<i64, JsValue> = HashMap::with_capacity(ids.len());
         for batch in batches {
             let orders = orders_array(provider, &batch.body)?;
-            for (index, id) in batch.order_ids.iter().enumerate() {
-                by_id.entry(*id).or_insert_with(|| orders.get(index as u32));
+            let mut returned = Vec::with_capacity(orders.length() as usize);
+            for order in orders.iter() {
+                // Checked in Rust already: every order has a safe-integer id.
+                let id = Reflect::get(&order, &"id".into())
+                    .ok()
+                    .and_then(|v| v.as_f64())
+                    .ok_or_else(|| unreadable(provider))? as i64;
+                returned.push(id);
+                by_id.entry(id).or_insert(order);
+            }
+            if let Some(id) = license_rocks::first_missing(&batch.asked, &returned) {
+                let message =
+                    format!("licenseRocks did not return order {id}, which was asked for");
+                return Err(Error::invalid_response(
+                    provider,
+                    200,
+                    Some("orders".into()),
+                    message,
+                ));
             }
         }
         for (slot, id) in ids.iter().enumerate() {
@@ -111,7 +128,7 @@ pub async fn create_external_orders(orders: JsValue, options: JsValue) -> Result
     let run = async {
         let instance = call.required_url("instanceUrl")?;
         let orders = new_orders(&orders)?;
-        let (body, _) =
+        let body =
             license_rocks::create_orders(&call.transport, &instance, &call.secret, &orders).await?;
         Ok(orders_array(provider, &body)?.into())
     };

@@ -166,3 +166,14 @@ fn license_rocks_create_request_decodes_and_round_trips() {
         .all(|o| o.buyer_billing_data.as_ref().unwrap().is_complete()));
     assert_eq!(orders[0].buyer_user_id.get(), 50000);
 }
+
+#[test]
+fn the_check_pass_accepts_every_documented_example() {
+    use web3_orders::models::check_slice;
+    check_slice::<CaptureReply>(&fixture("capture/query-order.200.json")).unwrap();
+    check_slice::<NamefiOrderDetails>(&fixture("namefi/get-order.200.json")).unwrap();
+    check_slice::<ExternalOrdersReply>(&fixture("license-rocks/get-orders.200.json")).unwrap();
+    check_slice::<ExternalOrdersReply>(&fixture("license-rocks/create-orders.200.json")).unwrap();
+    license_rocks::check_reply(200, &fixture("license-rocks/get-orders.200.json")).unwrap();
+    namefi::check_reply(200, &fixture("namefi/get-order.200.json")).unwrap();
+}

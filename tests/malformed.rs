@@ -644,3 +644,39 @@ fn retryable_follows_the_status() {
     let e = namefi::interpret_reply(401, &common::fixture("namefi/error.401.json")).unwrap_err();
     assert!(!e.retryable);
 }
+
+/// The fast path (check in place, decode only on failure) must give the same
+/// outcome as decoding, error kind and path included, on every case.
+#[test]
+fn the_check_pass_agrees_with_decoding_on_every_case() {
+    let mut compared = 0;
+    for case in cases() {
+        let bytes = match &case.body {
+            Body::Mutated(name, mutate) => {
+                let mut v = fixture_value(name);
+                mutate(&mut v);
+                serde_json::to_vec(&v).unwrap()
+            }
+            Body::Raw(bytes) => bytes.clone(),
+        };
+        let (checked, decoded) = match case.provider {
+            Provider::LicenseRocks => (
+                license_rocks::check_reply(case.status, &bytes),
+                license_rocks::interpret_reply(case.status, &bytes).map(|_| ()),
+            ),
+            Provider::Namefi => (
+                namefi::check_reply(case.status, &bytes),
+                namefi::interpret_reply(case.status, &bytes).map(|_| ()),
+            ),
+            Provider::Capture => continue,
+        };
+        let summary = |r: &Result<(), Error>| {
+            r.as_ref()
+                .map_err(|e| (e.kind, e.path.clone(), e.status, e.code.clone()))
+                .err()
+        };
+        assert_eq!(summary(&checked), summary(&decoded), "{}", case.name);
+        compared += 1;
+    }
+    assert!(compared > 40, "{compared}");
+}

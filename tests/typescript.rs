@@ -11,8 +11,18 @@ fn index_d_ts_matches_the_rust_types() {
         std::fs::write(&path, &generated).unwrap();
     }
     let committed = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(committed == generated, "index.d.ts is stale: run `npm run types`");
-    for name in ["export interface ExternalOrder", "export interface NamefiOrderDetails", "export interface CaptureOrder", "priceWei: string;", "buyer?: Buyer;", "amount: number | null;"] {
+    assert!(
+        committed == generated,
+        "index.d.ts is stale: run `npm run types`"
+    );
+    for name in [
+        "export interface ExternalOrder",
+        "export interface NamefiOrderDetails",
+        "export interface CaptureOrder",
+        "priceWei: string;",
+        "buyer?: Buyer;",
+        "amount: number | null;",
+    ] {
         assert!(generated.contains(name), "{name}");
     }
     assert!(!generated.contains(": any"), "no `any` in the declarations");

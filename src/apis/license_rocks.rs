@@ -49,19 +49,113 @@ pub fn interpret_reply(status: u16, body: &[u8]) -> Result<Vec<ExternalOrder>, E
     }
 }
 
-/// One GET's worth of orders: the raw body and the ids of its orders, in body order.
+/// Reads a reply as [`interpret_reply`] does, without building the orders: a
+/// success body is checked in place (every field, nothing allocated), and only
+/// a body that fails is decoded again to name the bad field's path.
+pub fn check_reply(status: u16, body: &[u8]) -> Result<(), Error> {
+    let provider = Provider::LicenseRocks;
+    if !is_success(status) {
+        return interpret_reply(status, body).map(|_| ());
+    }
+    let mut de = serde_json::Deserializer::from_slice(body);
+    let envelope = serde::Deserializer::deserialize_map(&mut de, EnvelopeCheck)
+        .and_then(|e| de.end().map(|()| e));
+    match envelope {
+        Ok(Envelope {
+            error: Some(message),
+            ..
+        }) => Err(Error::api(
+            provider,
+            status,
+            None,
+            format!("licenseRocks: {message}"),
+        )),
+        Ok(Envelope {
+            orders_null: true, ..
+        }) => interpret_reply(status, body).map(|_| ()),
+        Ok(_) => Ok(()),
+        // The decoder names the path; it cannot accept what the check refused.
+        Err(_) => interpret_reply(status, body).and_then(|_| {
+            Err(Error::invalid_response(
+                provider,
+                status,
+                None,
+                "licenseRocks sent a response that does not match its documented shape",
+            ))
+        }),
+    }
+}
+
+/// What the envelope check learns besides "valid".
+struct Envelope {
+    orders_null: bool,
+    error: Option<String>,
+}
+
+/// `{"orders": [...] | null, "error": string | null}`, with the orders checked
+/// exactly as [`ExternalOrdersReply`] decodes them.
+struct EnvelopeCheck;
+
+impl<'de> serde::de::Visitor<'de> for EnvelopeCheck {
+    type Value = Envelope;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("an object (ExternalOrdersReply)")
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Envelope, A::Error> {
+        use crate::models::wire::{Checked, Key};
+        use serde::de::Error as _;
+        let (mut orders, mut error): (Option<bool>, Option<Option<String>>) = (None, None);
+        let mut unknown: Vec<Key<'de>> = Vec::new();
+        while let Some(key) = map.next_key::<Key<'de>>()? {
+            match key.as_str() {
+                "orders" if orders.is_some() => return Err(A::Error::duplicate_field("orders")),
+                "orders" => {
+                    orders = Some(
+                        map.next_value::<Option<Checked<Vec<ExternalOrder>>>>()?
+                            .is_none(),
+                    )
+                }
+                "error" if error.is_some() => return Err(A::Error::duplicate_field("error")),
+                "error" => error = Some(map.next_value()?),
+                other if unknown.iter().any(|k| k.as_str() == other) => {
+                    return Err(A::Error::custom(format_args!("duplicate field `{other}`")))
+                }
+                _ => {
+                    map.next_value::<serde::de::IgnoredAny>()?;
+                    unknown.push(key);
+                }
+            }
+        }
+        Ok(Envelope {
+            orders_null: orders.ok_or_else(|| A::Error::missing_field("orders"))?,
+            error: error.ok_or_else(|| A::Error::missing_field("error"))?,
+        })
+    }
+}
+
+/// The first asked-for id missing from what came back, if any.
+pub fn first_missing(asked: &[u64], returned: &[i64]) -> Option<u64> {
+    let returned: std::collections::HashSet<i64> = returned.iter().copied().collect();
+    asked
+        .iter()
+        .copied()
+        .find(|id| !returned.contains(&(*id as i64)))
+}
+
+/// One GET's worth of orders: the ids it asked for and the checked body.
 #[derive(Debug)]
 pub struct Batch {
-    /// The raw body.
+    /// Ids in the URL.
+    pub asked: Vec<u64>,
+    /// The checked body.
     pub body: Vec<u8>,
-    /// `orders[i].id` for each `i`.
-    pub order_ids: Vec<i64>,
 }
 
 /// `GET {instance}/api/externalOrders/{ids}` with the raw `authorization` token.
 /// `ids` are checked and distinct; long lists are split so no URL passes
 /// [`crate::ids::MAX_URL_LENGTH`], and at most [`crate::ids::MAX_CONCURRENT_REQUESTS`]
-/// run at once. The first failure aborts the rest. Every id must come back.
+/// run at once. The first failure aborts the rest. The caller checks that every
+/// id came back ([`first_missing`]) once it has read the ids.
 #[cfg(target_arch = "wasm32")]
 pub async fn get_orders(
     transport: &crate::transport::Transport,
@@ -93,30 +187,18 @@ pub async fn get_orders(
         let batch_transport = &batch_transport;
         async move {
             let headers = [("authorization", token), ("accept", "application/json")];
-            let reply = batch_transport
-                .send(&crate::transport::Outgoing {
-                    post: false,
-                    url: &url,
-                    headers: &headers,
-                    body: None,
-                })
-                .await?;
-            let orders = interpret_reply(reply.status, &reply.body)
+            let outgoing = crate::transport::Outgoing {
+                post: false,
+                url: &url,
+                headers: &headers,
+                body: None,
+            };
+            let reply = batch_transport.send(&outgoing).await?;
+            check_reply(reply.status, &reply.body)
                 .map_err(|e| e.with_retry_after(reply.retry_after_ms))?;
-            let order_ids: Vec<i64> = orders.iter().map(|o| o.id.get()).collect();
-            for id in &group {
-                if !order_ids.contains(&(*id as i64)) {
-                    return Err(Error::invalid_response(
-                        Provider::LicenseRocks,
-                        reply.status,
-                        Some("orders".into()),
-                        format!("licenseRocks did not return order {id}, which was asked for"),
-                    ));
-                }
-            }
             Ok(Batch {
+                asked: group,
                 body: reply.body,
-                order_ids,
             })
         }
     };
@@ -132,14 +214,15 @@ pub async fn get_orders(
     result
 }
 
-/// `POST {instance}/api/externalOrders`: sent once, never retried.
+/// `POST {instance}/api/externalOrders`: sent once, never retried. Returns the
+/// checked body.
 #[cfg(target_arch = "wasm32")]
 pub async fn create_orders(
     transport: &crate::transport::Transport,
     instance_url: &str,
     token: &str,
     orders: &[crate::models::license_rocks::NewExternalOrder],
-) -> Result<(Vec<u8>, Vec<ExternalOrder>), Error> {
+) -> Result<Vec<u8>, Error> {
     let url = format!("{instance_url}{EXTERNAL_ORDERS_PATH}");
     let body = serde_json::to_string(orders).map_err(|e| {
         Error::invalid_input(
@@ -152,15 +235,13 @@ pub async fn create_orders(
         ("content-type", "application/json"),
         ("accept", "application/json"),
     ];
-    let reply = transport
-        .send(&crate::transport::Outgoing {
-            post: true,
-            url: &url,
-            headers: &headers,
-            body: Some(&body),
-        })
-        .await?;
-    let created = interpret_reply(reply.status, &reply.body)
-        .map_err(|e| e.with_retry_after(reply.retry_after_ms))?;
-    Ok((reply.body, created))
+    let outgoing = crate::transport::Outgoing {
+        post: true,
+        url: &url,
+        headers: &headers,
+        body: Some(&body),
+    };
+    let reply = transport.send(&outgoing).await?;
+    check_reply(reply.status, &reply.body).map_err(|e| e.with_retry_after(reply.retry_after_ms))?;
+    Ok(reply.body)
 }

@@ -125,6 +125,47 @@ macro_rules! wire_struct {
             }
         }
 
+        impl $crate::models::wire::Check for $name {
+            fn check<'de, D: ::serde::Deserializer<'de>>(d: D) -> Result<(), D::Error> {
+                struct CheckVisitor;
+                impl<'de> ::serde::de::Visitor<'de> for CheckVisitor {
+                    type Value = ();
+                    fn expecting(&self, f: &mut ::std::fmt::Formatter) -> ::std::fmt::Result {
+                        f.write_str(concat!("an object (", stringify!($name), ")"))
+                    }
+                    #[allow(non_snake_case)]
+                    fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+                        $( let mut $field = false; )*
+                        // Unknown keys seen, to refuse repeats exactly as decoding does.
+                        let mut unknown: Vec<$crate::models::wire::Key<'de>> = Vec::new();
+                        while let Some(key) = map.next_key::<$crate::models::wire::Key<'de>>()? {
+                            match key.as_str() {
+                                $(
+                                    $wire => {
+                                        if $field {
+                                            return Err(::serde::de::Error::duplicate_field($wire));
+                                        }
+                                        $field = true;
+                                        map.next_value::<wire_struct!(@check_ty $presence $ty)>()?;
+                                    }
+                                )*
+                                other => {
+                                    if unknown.iter().any(|k| k.as_str() == other) {
+                                        return Err(::serde::de::Error::custom(format_args!("duplicate field `{}`", other)));
+                                    }
+                                    map.next_value::<::serde::de::IgnoredAny>()?;
+                                    unknown.push(key);
+                                }
+                            }
+                        }
+                        $( wire_struct!(@check_present $presence $field $wire); )*
+                        Ok(())
+                    }
+                }
+                d.deserialize_map(CheckVisitor)
+            }
+        }
+
         impl $crate::models::wire::TsType for $name {
             fn ts_ref() -> String {
                 stringify!($name).to_owned()
@@ -166,6 +207,20 @@ macro_rules! wire_struct {
     (@ts raw $ty:ty, $wire:literal) => {
         format!("  {}?: unknown;\n", $crate::models::wire::ts_key($wire))
     };
+
+    (@check_ty required $ty:ty) => { $crate::models::wire::Checked<$ty> };
+    (@check_ty nullable $ty:ty) => { Option<$crate::models::wire::Checked<$ty>> };
+    (@check_ty optional $ty:ty) => { $crate::models::wire::Checked<$ty> };
+    (@check_ty raw $ty:ty) => { ::serde::de::IgnoredAny };
+
+    (@check_present required $field:ident $wire:literal) => {
+        if !$field { return Err(::serde::de::Error::missing_field($wire)); }
+    };
+    (@check_present nullable $field:ident $wire:literal) => {
+        if !$field { return Err(::serde::de::Error::missing_field($wire)); }
+    };
+    (@check_present optional $field:ident $wire:literal) => {};
+    (@check_present raw $field:ident $wire:literal) => {};
 
     (@field_ty required $ty:ty) => { $ty };
     (@field_ty nullable $ty:ty) => { Option<$ty> };
@@ -236,6 +291,12 @@ macro_rules! wire_enum {
             }
         }
 
+        impl $crate::models::wire::Check for $name {
+            fn check<'de, D: ::serde::Deserializer<'de>>(d: D) -> Result<(), D::Error> {
+                <$crate::models::wire::Key as ::serde::Deserialize>::deserialize(d).map(|_| ())
+            }
+        }
+
         impl From<&str> for $name {
             fn from(value: &str) -> Self {
                 match value {
@@ -261,6 +322,113 @@ macro_rules! wire_enum {
 }
 
 pub(crate) use {wire_enum, wire_struct};
+
+/// Validation without building the value: accepts exactly what `Deserialize`
+/// accepts, allocating nothing for well-formed input (strings are borrowed,
+/// raw JSON is skipped). The fast path checks with this; only a failure is
+/// decoded again, to name the path of the bad field.
+pub trait Check {
+    /// Consumes one value from `d`, failing where deserializing `Self` would.
+    fn check<'de, D: Deserializer<'de>>(d: D) -> Result<(), D::Error>;
+}
+
+/// Deserializes by checking `T`; holds nothing.
+pub struct Checked<T>(std::marker::PhantomData<T>);
+
+impl<'de, T: Check> Deserialize<'de> for Checked<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        T::check(d).map(|()| Checked(std::marker::PhantomData))
+    }
+}
+
+/// Checks a whole JSON document against `T`.
+pub fn check_slice<T: Check>(bytes: &[u8]) -> Result<(), serde_json::Error> {
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    T::check(&mut de)?;
+    de.end()
+}
+
+macro_rules! check_by_deserialize {
+    ($($ty:ty),*) => {
+        $( impl Check for $ty {
+            fn check<'de, D: Deserializer<'de>>(d: D) -> Result<(), D::Error> {
+                <$ty>::deserialize(d).map(|_| ())
+            }
+        } )*
+    };
+}
+
+// Scalars that allocate nothing when deserialized.
+check_by_deserialize!(bool, i32, u16, SafeInt);
+
+impl Check for String {
+    fn check<'de, D: Deserializer<'de>>(d: D) -> Result<(), D::Error> {
+        Key::deserialize(d).map(|_| ())
+    }
+}
+
+impl Check for serde_json::Value {
+    fn check<'de, D: Deserializer<'de>>(d: D) -> Result<(), D::Error> {
+        de::IgnoredAny::deserialize(d).map(|_| ())
+    }
+}
+
+impl Check for serde_json::Number {
+    fn check<'de, D: Deserializer<'de>>(d: D) -> Result<(), D::Error> {
+        serde_json::Number::deserialize(d).map(|_| ())
+    }
+}
+
+impl Check for DecimalString {
+    fn check<'de, D: Deserializer<'de>>(d: D) -> Result<(), D::Error> {
+        let key = Key::deserialize(d)?;
+        if is_decimal(key.as_str()) {
+            Ok(())
+        } else {
+            Err(de::Error::invalid_value(
+                de::Unexpected::Str(key.as_str()),
+                &"a decimal string such as \"13.42\"",
+            ))
+        }
+    }
+}
+
+impl<T: Check> Check for Vec<T> {
+    fn check<'de, D: Deserializer<'de>>(d: D) -> Result<(), D::Error> {
+        struct SeqVisitor<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Check> Visitor<'de> for SeqVisitor<T> {
+            type Value = ();
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a sequence")
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+                while seq.next_element::<Checked<T>>()?.is_some() {}
+                Ok(())
+            }
+        }
+        d.deserialize_seq(SeqVisitor::<T>(std::marker::PhantomData))
+    }
+}
+
+impl<T: Check> Check for std::collections::BTreeMap<String, T> {
+    fn check<'de, D: Deserializer<'de>>(d: D) -> Result<(), D::Error> {
+        // Decoding into a map keeps the last of repeated keys; so does this.
+        struct MapVisitor<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Check> Visitor<'de> for MapVisitor<T> {
+            type Value = ();
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a map")
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+                while map.next_key::<Key<'de>>()?.is_some() {
+                    map.next_value::<Checked<T>>()?;
+                }
+                Ok(())
+            }
+        }
+        d.deserialize_map(MapVisitor::<T>(std::marker::PhantomData))
+    }
+}
 
 /// How a Rust type is written in the TypeScript declarations (`index.d.ts`).
 pub trait TsType {
@@ -303,7 +471,11 @@ impl<T: TsType> TsType for std::collections::BTreeMap<String, T> {
 
 /// A JSDoc block from `///` lines (each starts with a space).
 pub fn ts_doc(indent: &str, lines: &[&str]) -> String {
-    let lines: Vec<&str> = lines.iter().map(|l| l.trim()).filter(|l| !l.is_empty()).collect();
+    let lines: Vec<&str> = lines
+        .iter()
+        .map(|l| l.trim())
+        .filter(|l| !l.is_empty())
+        .collect();
     match lines.as_slice() {
         [] => String::new(),
         [one] => format!("{indent}/** {one} */\n"),
@@ -316,7 +488,10 @@ pub fn ts_doc(indent: &str, lines: &[&str]) -> String {
 
 /// A property name, quoted when it is not a plain identifier.
 pub fn ts_key(wire: &str) -> String {
-    let plain = wire.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+    let plain = wire
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
         && wire.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
     if plain {
         wire.to_owned()

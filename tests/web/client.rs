@@ -609,8 +609,8 @@ async fn an_injected_fetch_is_used() {
     let s = Scope::new();
     let calls = Array::new();
     let fetch = Function::new_with_args(
-        "calls, input",
-        "calls.push(input.url); return fetch(input);",
+        "calls, url, init",
+        "calls.push(url); return fetch(url, init);",
     );
     let bound = fetch.bind1(&JsValue::NULL, &calls);
     get_external_orders(ids(&[1]), with(&s.lr(""), "fetch", &bound))
@@ -648,9 +648,11 @@ async fn a_post_is_sent_exactly_once_under_every_fault() {
         let s = Scope::new();
         s.fault(fault).await;
         let calls = Array::new();
-        let counting =
-            Function::new_with_args("calls, input", "calls.push(1); return fetch(input);")
-                .bind1(&JsValue::NULL, &calls);
+        let counting = Function::new_with_args(
+            "calls, url, init",
+            "calls.push(1); return fetch(url, init);",
+        )
+        .bind1(&JsValue::NULL, &calls);
         let options = with(
             &s.lr(r#","timeoutMs":500,"maxRetries":5"#),
             "fetch",
