@@ -12,12 +12,6 @@ fn main() {
         let _: serde::de::IgnoredAny = serde_json::from_slice(&body).unwrap();
         let ignore = t.elapsed();
         let mb = body.len() as f64 / 1e6;
-        println!(
-            "{mb:.1} MB: check {:?} ({:.0} MB/s), decode {:?}, ignore-only {:?}",
-            check,
-            mb / check.as_secs_f64(),
-            decode,
-            ignore
-        );
+        println!("{mb:.1} MB: check {:?} ({:.0} MB/s), decode {:?}, ignore-only {:?}", check, mb / check.as_secs_f64(), decode, ignore);
     }
 }

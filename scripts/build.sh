@@ -2,10 +2,17 @@
 # Builds pkg/: the release wasm and its ES-module glue.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+rm -rf pkg
 # --target web: ES-module glue exporting initSync/init, which the hand-written
 #   entries in js/ use for Node, workerd and browsers alike.
 # --no-pack: package.json is hand-written at the repo root.
 # --no-typescript: index.d.ts is generated from the Rust types instead.
-rm -rf pkg
+# wasm-pack's own wasm-opt step is off (Cargo.toml): it would download binaryen.
 wasm-pack --quiet build --release --target web --out-dir pkg --no-pack --no-typescript
 rm -f pkg/.gitignore
+# binaryen from npm (pinned in package.json). -O3 rather than -Oz: the check
+# pass is the hot loop, and -Oz costs speed for little size (npm run bench).
+node_modules/.bin/wasm-opt -O3 \
+  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  --enable-reference-types --enable-multivalue --enable-mutable-globals \
+  pkg/web3_orders_bg.wasm -o pkg/web3_orders_bg.wasm

@@ -8,8 +8,9 @@ step() { printf '\n== %s\n' "$*"; }
 step "native: models, decoding, policy, TypeScript declarations (cargo test)"
 cargo test --locked
 
-step "build: release wasm into pkg/"
+step "build: release wasm into pkg/, and the edge Worker into pkg-worker/"
 bash scripts/build.sh
+bash scripts/build-worker.sh
 
 step "wasm in Node against the simulator (wasm-pack test --node)"
 bash scripts/with-sim.sh wasm-pack test --node -- --locked --test web_node
@@ -17,5 +18,5 @@ bash scripts/with-sim.sh wasm-pack test --node -- --locked --test web_node
 step "wasm in real Chromium against the simulator (wasm-pack test --headless --chrome)"
 CHROMEDRIVER=/usr/bin/chromedriver bash scripts/with-sim.sh wasm-pack test --headless --chrome -- --locked --test web_browser
 
-step "simulator over HTTP; packed tarball in Node, Vite, a plain page and workerd; the demo page (node --test)"
-node --test --test-concurrency=1 tests/sim/ tests/package/ tests/demo/
+step "simulator over HTTP; packed tarball in Node, Vite, a plain page and workerd; the edge Worker in workerd; the demo page (node --test)"
+node --test --test-concurrency=1 tests/sim/ tests/package/ tests/worker/ tests/demo/

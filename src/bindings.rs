@@ -21,14 +21,7 @@ use crate::policy;
 use crate::transport::{base_url, Transport};
 
 /// Options every function takes.
-const COMMON_OPTIONS: [&str; 6] = [
-    "timeoutMs",
-    "maxRetries",
-    "signal",
-    "fetch",
-    "maxResponseBytes",
-    "dangerouslyAllowBrowser",
-];
+const COMMON_OPTIONS: [&str; 6] = ["timeoutMs", "maxRetries", "signal", "fetch", "maxResponseBytes", "dangerouslyAllowBrowser"];
 
 /// Queries a Capture network-action order; resolves to the reply's `response` object.
 #[wasm_bindgen(js_name = queryCaptureOrder)]
@@ -38,10 +31,8 @@ pub async fn query_capture_order(order_id: JsValue, options: JsValue) -> Result<
     let run = async {
         let base = call.base_url("baseUrl", capture::DEFAULT_BASE_URL)?;
         let order_id = string_arg(provider, "orderId", &order_id)?;
-        let (body, _) =
-            capture::query_order(&call.transport, &base, &call.secret, &order_id).await?;
-        Reflect::get(&parse_json(provider, &body)?, &"response".into())
-            .map_err(|_| unreadable(provider))
+        let body = capture::query_order(&call.transport, &base, &call.secret, &order_id).await?;
+        Reflect::get(&parse_json(provider, &body)?, &"response".into()).map_err(|_| unreadable(provider))
     };
     call.finish(run.await)
 }
@@ -64,12 +55,7 @@ pub async fn get_namefi_order(order_id: JsValue, options: JsValue) -> Result<JsV
 #[wasm_bindgen(js_name = getExternalOrders)]
 pub async fn get_external_orders(ids: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let provider = Provider::LicenseRocks;
-    let call = Call::new(
-        provider,
-        &options,
-        &["apiToken", "instanceUrl"],
-        Some("apiToken"),
-    )?;
+    let call = Call::new(provider, &options, &["apiToken", "instanceUrl"], Some("apiToken"))?;
     let run = async {
         let instance = call.required_url("instanceUrl")?;
         let ids = crate::ids::license_rocks_ids(&id_inputs(&ids)?)?;
@@ -77,37 +63,24 @@ pub async fn get_external_orders(ids: JsValue, options: JsValue) -> Result<JsVal
         if ids.is_empty() {
             return Ok(merged.into());
         }
-        let batches =
-            license_rocks::get_orders(&call.transport, &instance, &call.secret, &ids).await?;
+        let batches = license_rocks::get_orders(&call.transport, &instance, &call.secret, &ids).await?;
         let mut by_id: HashMap<i64, JsValue> = HashMap::with_capacity(ids.len());
         for batch in batches {
             let orders = orders_array(provider, &batch.body)?;
             let mut returned = Vec::with_capacity(orders.length() as usize);
             for order in orders.iter() {
                 // Checked in Rust already: every order has a safe-integer id.
-                let id = Reflect::get(&order, &"id".into())
-                    .ok()
-                    .and_then(|v| v.as_f64())
-                    .ok_or_else(|| unreadable(provider))? as i64;
+                let id = Reflect::get(&order, &"id".into()).ok().and_then(|v| v.as_f64()).ok_or_else(|| unreadable(provider))? as i64;
                 returned.push(id);
                 by_id.entry(id).or_insert(order);
             }
             if let Some(id) = license_rocks::first_missing(&batch.asked, &returned) {
-                let message =
-                    format!("licenseRocks did not return order {id}, which was asked for");
-                return Err(Error::invalid_response(
-                    provider,
-                    200,
-                    Some("orders".into()),
-                    message,
-                ));
+                let message = format!("licenseRocks did not return order {id}, which was asked for");
+                return Err(Error::invalid_response(provider, 200, Some("orders".into()), message));
             }
         }
         for (slot, id) in ids.iter().enumerate() {
-            merged.set(
-                slot as u32,
-                by_id.remove(&(*id as i64)).unwrap_or(JsValue::UNDEFINED),
-            );
+            merged.set(slot as u32, by_id.remove(&(*id as i64)).unwrap_or(JsValue::UNDEFINED));
         }
         Ok(merged.into())
     };
@@ -119,17 +92,11 @@ pub async fn get_external_orders(ids: JsValue, options: JsValue) -> Result<JsVal
 #[wasm_bindgen(js_name = createExternalOrders)]
 pub async fn create_external_orders(orders: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let provider = Provider::LicenseRocks;
-    let call = Call::new(
-        provider,
-        &options,
-        &["apiToken", "instanceUrl"],
-        Some("apiToken"),
-    )?;
+    let call = Call::new(provider, &options, &["apiToken", "instanceUrl"], Some("apiToken"))?;
     let run = async {
         let instance = call.required_url("instanceUrl")?;
         let orders = new_orders(&orders)?;
-        let body =
-            license_rocks::create_orders(&call.transport, &instance, &call.secret, &orders).await?;
+        let body = license_rocks::create_orders(&call.transport, &instance, &call.secret, &orders).await?;
         Ok(orders_array(provider, &body)?.into())
     };
     call.finish(run.await)
@@ -147,19 +114,11 @@ impl Call {
     /// Checks `options`: an object with only known keys, the credential (the first
     /// of `own`) a non-empty header-safe string, the common options in range, and
     /// a partner secret (`partner_secret`) not used from a browser page unless allowed.
-    fn new(
-        provider: Provider,
-        options: &JsValue,
-        own: &[&str],
-        partner_secret: Option<&str>,
-    ) -> Result<Call, JsValue> {
+    fn new(provider: Provider, options: &JsValue, own: &[&str], partner_secret: Option<&str>) -> Result<Call, JsValue> {
         let checked = (|| {
             let p = provider.as_str();
             if !options.is_object() || Array::is_array(options) || options.is_function() {
-                return Err(Error::invalid_input(
-                    provider,
-                    format!("{p}: options must be an object with {}", own[0]),
-                ));
+                return Err(Error::invalid_input(provider, format!("{p}: options must be an object with {}", own[0])));
             }
             let options: Object = options.clone().unchecked_into();
             for key in Object::keys(&options).iter() {
@@ -167,10 +126,7 @@ impl Call {
                 if !own.contains(&key.as_str()) && !COMMON_OPTIONS.contains(&key.as_str()) {
                     return Err(Error::invalid_input(
                         provider,
-                        format!(
-                            "{p}: unknown option {key:?}; known options: {}",
-                            [own, &COMMON_OPTIONS[..]].concat().join(", ")
-                        ),
+                        format!("{p}: unknown option {key:?}; known options: {}", [own, &COMMON_OPTIONS[..]].concat().join(", ")),
                     ));
                 }
             }
@@ -178,12 +134,9 @@ impl Call {
             let secret = credential(provider, own[0], &get(own[0]))?;
             let allow_browser = match get("dangerouslyAllowBrowser") {
                 v if v.is_undefined() => false,
-                v => v.as_bool().ok_or_else(|| {
-                    Error::invalid_input(
-                        provider,
-                        format!("{p}: dangerouslyAllowBrowser must be a boolean"),
-                    )
-                })?,
+                v => {
+                    v.as_bool().ok_or_else(|| Error::invalid_input(provider, format!("{p}: dangerouslyAllowBrowser must be a boolean")))?
+                }
             };
             if let Some(name) = partner_secret {
                 if !allow_browser && in_browser_page() {
@@ -219,22 +172,12 @@ impl Call {
             let signal = match get("signal") {
                 v if v.is_undefined() => None,
                 v if is_abort_signal(&v) => Some(v.unchecked_into::<AbortSignal>()),
-                _ => {
-                    return Err(Error::invalid_input(
-                        provider,
-                        format!("{p}: signal must be an AbortSignal"),
-                    ))
-                }
+                _ => return Err(Error::invalid_input(provider, format!("{p}: signal must be an AbortSignal"))),
             };
             let fetch = match get("fetch") {
                 v if v.is_undefined() => None,
                 v if v.is_function() => Some(v.unchecked_into::<Function>()),
-                _ => {
-                    return Err(Error::invalid_input(
-                        provider,
-                        format!("{p}: fetch must be a function"),
-                    ))
-                }
+                _ => return Err(Error::invalid_input(provider, format!("{p}: fetch must be a function"))),
             };
             let transport = Transport {
                 provider,
@@ -243,13 +186,9 @@ impl Call {
                 max_retries,
                 max_response_bytes,
                 signal,
+                retry_after_cap_ms: policy::RETRY_AFTER_CAP_MS,
             };
-            Ok(Call {
-                provider,
-                options,
-                secret,
-                transport,
-            })
+            Ok(Call { provider, options, secret, transport })
         })();
         // No secret is known yet if the options themselves were bad.
         checked.map_err(|e| to_js_error(&e, &[]))
@@ -271,10 +210,7 @@ impl Call {
         if value.is_undefined() {
             return Err(Error::invalid_input(
                 self.provider,
-                format!(
-                    "{}: {key} is required (e.g. https://hub.example.com)",
-                    self.provider.as_str()
-                ),
+                format!("{}: {key} is required (e.g. https://hub.example.com)", self.provider.as_str()),
             ));
         }
         base_url(self.provider, key, &string_arg(self.provider, key, &value)?)
@@ -288,69 +224,38 @@ impl Call {
 fn credential(provider: Provider, name: &str, value: &JsValue) -> Result<String, Error> {
     let p = provider.as_str();
     let Some(text) = value.as_string() else {
-        return Err(Error::invalid_input(
-            provider,
-            format!("{p}: {name} is required and must be a string"),
-        ));
+        return Err(Error::invalid_input(provider, format!("{p}: {name} is required and must be a string")));
     };
     // Checked here so a bad value never reaches a Headers error that would quote it.
     if text.is_empty() || !text.bytes().all(|b| (0x21..=0x7e).contains(&b)) {
-        return Err(Error::invalid_input(
-            provider,
-            format!("{p}: {name} must be a non-empty string of visible ASCII characters"),
-        ));
+        return Err(Error::invalid_input(provider, format!("{p}: {name} must be a non-empty string of visible ASCII characters")));
     }
     Ok(text)
 }
 
-fn number_option(
-    provider: Provider,
-    name: &str,
-    value: &JsValue,
-    min: u64,
-    max: u64,
-    default: u64,
-) -> Result<u64, Error> {
+fn number_option(provider: Provider, name: &str, value: &JsValue, min: u64, max: u64, default: u64) -> Result<u64, Error> {
     if value.is_undefined() {
         return Ok(default);
     }
     match value.as_f64() {
         Some(n) if n.fract() == 0.0 && n >= min as f64 && n <= max as f64 => Ok(n as u64),
-        _ => Err(Error::invalid_input(
-            provider,
-            format!(
-                "{}: {name} must be an integer from {min} to {max}",
-                provider.as_str()
-            ),
-        )),
+        _ => Err(Error::invalid_input(provider, format!("{}: {name} must be an integer from {min} to {max}", provider.as_str()))),
     }
 }
 
 fn is_abort_signal(value: &JsValue) -> bool {
     value.is_object()
-        && Reflect::get(value, &"aborted".into())
-            .map(|a| a.as_bool().is_some())
-            .unwrap_or(false)
-        && Reflect::get(value, &"addEventListener".into())
-            .map(|f| f.is_function())
-            .unwrap_or(false)
+        && Reflect::get(value, &"aborted".into()).map(|a| a.as_bool().is_some()).unwrap_or(false)
+        && Reflect::get(value, &"addEventListener".into()).map(|f| f.is_function()).unwrap_or(false)
 }
 
 fn string_arg(provider: Provider, name: &str, value: &JsValue) -> Result<String, Error> {
-    value.as_string().ok_or_else(|| {
-        Error::invalid_input(
-            provider,
-            format!("{}: {name} must be a string", provider.as_str()),
-        )
-    })
+    value.as_string().ok_or_else(|| Error::invalid_input(provider, format!("{}: {name} must be a string", provider.as_str())))
 }
 
 fn id_inputs(ids: &JsValue) -> Result<Vec<IdInput>, Error> {
     if !Array::is_array(ids) {
-        return Err(Error::invalid_input(
-            Provider::LicenseRocks,
-            "licenseRocks: ids must be an array of numbers or digit strings",
-        ));
+        return Err(Error::invalid_input(Provider::LicenseRocks, "licenseRocks: ids must be an array of numbers or digit strings"));
     }
     let ids: &Array = ids.unchecked_ref();
     Ok(ids
@@ -370,16 +275,16 @@ fn id_inputs(ids: &JsValue) -> Result<Vec<IdInput>, Error> {
 fn new_orders(orders: &JsValue) -> Result<Vec<NewExternalOrder>, Error> {
     let provider = Provider::LicenseRocks;
     if !Array::is_array(orders) || Array::from(orders).length() == 0 {
-        return Err(Error::invalid_input(provider, "licenseRocks: orders must be a non-empty array of {nftId, listingId, quantity, buyerUserId, buyerBillingData?}"));
+        return Err(Error::invalid_input(
+            provider,
+            "licenseRocks: orders must be a non-empty array of {nftId, listingId, quantity, buyerUserId, buyerBillingData?}",
+        ));
     }
     refuse_unknown_keys(orders)?;
     let de = serde_wasm_bindgen::Deserializer::from(orders.clone());
     serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();
-        Error::invalid_input(
-            provider,
-            format!("licenseRocks: orders{path}: {}", e.inner()),
-        )
+        Error::invalid_input(provider, format!("licenseRocks: orders{path}: {}", e.inner()))
     })
 }
 
@@ -387,13 +292,7 @@ fn new_orders(orders: &JsValue) -> Result<Vec<NewExternalOrder>, Error> {
 /// never fires; a misspelt `buyerBillingData` would silently bill the user's
 /// first address. Checked here instead.
 fn refuse_unknown_keys(orders: &JsValue) -> Result<(), Error> {
-    const ORDER: [&str; 5] = [
-        "nftId",
-        "listingId",
-        "quantity",
-        "buyerUserId",
-        "buyerBillingData",
-    ];
+    const ORDER: [&str; 5] = ["nftId", "listingId", "quantity", "buyerUserId", "buyerBillingData"];
     const BILLING: [&str; 4] = ["city", "country", "postal", "street"];
     let unknown = |value: &JsValue, known: &[&str], path: String| -> Result<(), Error> {
         if !value.is_object() || Array::is_array(value) {
@@ -404,10 +303,7 @@ fn refuse_unknown_keys(orders: &JsValue) -> Result<(), Error> {
             if !known.contains(&key.as_str()) {
                 return Err(Error::invalid_input(
                     Provider::LicenseRocks,
-                    format!(
-                        "licenseRocks: {path}: unknown field {key:?}, expected one of {}",
-                        known.join(", ")
-                    ),
+                    format!("licenseRocks: {path}: unknown field {key:?}, expected one of {}", known.join(", ")),
                 ));
             }
         }
@@ -415,13 +311,8 @@ fn refuse_unknown_keys(orders: &JsValue) -> Result<(), Error> {
     };
     for (index, order) in Array::from(orders).iter().enumerate() {
         unknown(&order, &ORDER, format!("orders[{index}]"))?;
-        let billing =
-            Reflect::get(&order, &"buyerBillingData".into()).unwrap_or(JsValue::UNDEFINED);
-        unknown(
-            &billing,
-            &BILLING,
-            format!("orders[{index}].buyerBillingData"),
-        )?;
+        let billing = Reflect::get(&order, &"buyerBillingData".into()).unwrap_or(JsValue::UNDEFINED);
+        unknown(&billing, &BILLING, format!("orders[{index}].buyerBillingData"))?;
     }
     Ok(())
 }
@@ -432,31 +323,26 @@ fn parse_json(provider: Provider, body: &[u8]) -> Result<JsValue, Error> {
 }
 
 fn orders_array(provider: Provider, body: &[u8]) -> Result<Array, Error> {
-    let orders = Reflect::get(&parse_json(provider, body)?, &"orders".into())
-        .map_err(|_| unreadable(provider))?;
+    let orders = Reflect::get(&parse_json(provider, body)?, &"orders".into()).map_err(|_| unreadable(provider))?;
     orders.dyn_into::<Array>().map_err(|_| unreadable(provider))
 }
 
 /// Should not happen: the body was checked before. Kept as an error, never a panic.
 fn unreadable(provider: Provider) -> Error {
-    Error::invalid_response(
-        provider,
-        200,
-        None,
-        format!(
-            "{}: the checked body could not be read back",
-            provider.as_str()
-        ),
-    )
+    Error::invalid_response(provider, 200, None, format!("{}: the checked body could not be read back", provider.as_str()))
 }
 
 /// A browser page or browser worker, as opposed to Node, Deno, Bun, workerd or
-/// another edge runtime (the same test openai-node uses).
+/// another edge runtime (the same test openai-node uses). The runtime does not
+/// change, and probing globals is a measurable share of a call, so it is asked once.
 fn in_browser_page() -> bool {
+    thread_local!(static ANSWER: bool = probe_browser_page());
+    ANSWER.with(|a| *a)
+}
+
+fn probe_browser_page() -> bool {
     let global = js_sys::global();
-    let get = |target: &JsValue, key: &str| {
-        Reflect::get(target, &key.into()).unwrap_or(JsValue::UNDEFINED)
-    };
+    let get = |target: &JsValue, key: &str| Reflect::get(target, &key.into()).unwrap_or(JsValue::UNDEFINED);
     let defined = |key: &str| !get(&global, key).is_undefined();
     let node = get(&get(&get(&global, "process"), "versions"), "node").is_string();
     let user_agent = get(&get(&global, "navigator"), "userAgent").as_string();
@@ -469,9 +355,7 @@ fn in_browser_page() -> bool {
     {
         return false;
     }
-    (defined("window") && defined("document"))
-        || defined("WorkerGlobalScope")
-        || defined("importScripts")
+    (defined("window") && defined("document")) || defined("WorkerGlobalScope") || defined("importScripts")
 }
 
 /// An `Error` named `OrderApiError` with the contract's fields; secrets scrubbed

@@ -3,6 +3,23 @@
 use serde::de::DeserializeOwned;
 
 use crate::error::{Error, Provider};
+use crate::models::wire::{check_slice, take_error_path, Check};
+
+/// Validates a whole JSON body against `T` without building it: the same
+/// verdict as [`decode`], the same path and message on failure, nothing
+/// allocated on success.
+pub fn check<T: Check>(provider: Provider, status: u16, body: &[u8]) -> Result<(), Error> {
+    check_slice::<T>(body).map_err(|e| check_error(provider, status, &e))
+}
+
+/// The error for a failed check, with the path it recorded.
+pub(crate) fn check_error(provider: Provider, status: u16, e: &serde_json::Error) -> Error {
+    if e.is_data() {
+        shape_error(provider, status, take_error_path(), e)
+    } else {
+        json_error(provider, status, e)
+    }
+}
 
 /// Decodes a whole JSON body into `T`.
 ///
@@ -10,23 +27,14 @@ use crate::error::{Error, Provider};
 /// 128 levels), trailing garbage and type mismatches all come back as an
 /// `InvalidResponse` error naming the provider and, for type errors, the path
 /// (`orders[1].orderItems[0].listing.priceWei`).
-pub fn decode<T: DeserializeOwned>(
-    provider: Provider,
-    status: u16,
-    body: &[u8],
-) -> Result<T, Error> {
+pub fn decode<T: DeserializeOwned>(provider: Provider, status: u16, body: &[u8]) -> Result<T, Error> {
     let mut de = serde_json::Deserializer::from_slice(body);
-    let value =
-        serde_path_to_error::deserialize(&mut de).map_err(|e| path_error(provider, status, e))?;
+    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| path_error(provider, status, e))?;
     de.end().map_err(|e| json_error(provider, status, &e))?;
     Ok(value)
 }
 
-fn path_error(
-    provider: Provider,
-    status: u16,
-    e: serde_path_to_error::Error<serde_json::Error>,
-) -> Error {
+fn path_error(provider: Provider, status: u16, e: serde_path_to_error::Error<serde_json::Error>) -> Error {
     let inner = e.inner();
     if !inner.is_data() {
         return json_error(provider, status, inner);
@@ -34,32 +42,23 @@ fn path_error(
     let mut path = e.path().to_string();
     let detail = inner.to_string();
     // serde reports a missing or repeated key at its parent object; the contract wants the field itself.
-    let keyed = ["missing field `", "duplicate field `"]
-        .iter()
-        .find_map(|p| detail.strip_prefix(p));
+    let keyed = ["missing field `", "duplicate field `"].iter().find_map(|p| detail.strip_prefix(p));
     if let Some(field) = keyed.and_then(|rest| rest.split('`').next()) {
-        path = if path == "." {
-            field.to_owned()
-        } else {
-            format!("{path}.{field}")
-        };
+        path = if path == "." { field.to_owned() } else { format!("{path}.{field}") };
     }
     if path == "." {
         path = "$".to_owned();
     }
-    let message = format!(
-        "{} sent a response that does not match its documented shape at `{path}`: {detail}",
-        provider.as_str()
-    );
+    shape_error(provider, status, path, inner)
+}
+
+fn shape_error(provider: Provider, status: u16, path: String, e: &serde_json::Error) -> Error {
+    let message = format!("{} sent a response that does not match its documented shape at `{path}`: {e}", provider.as_str());
     Error::invalid_response(provider, status, Some(path), message)
 }
 
 fn json_error(provider: Provider, status: u16, e: &serde_json::Error) -> Error {
-    let what = if e.is_eof() {
-        "a truncated JSON body"
-    } else {
-        "a body that is not valid JSON"
-    };
+    let what = if e.is_eof() { "a truncated JSON body" } else { "a body that is not valid JSON" };
     let message = format!("{} sent {what} ({e})", provider.as_str());
     Error::invalid_response(provider, status, None, message)
 }

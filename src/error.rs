@@ -95,16 +95,7 @@ pub struct Error {
 impl Error {
     fn new(kind: ErrorKind, provider: Provider, message: impl Into<String>) -> Self {
         let retryable = matches!(kind, ErrorKind::Timeout | ErrorKind::Network);
-        Error {
-            kind,
-            provider,
-            status: None,
-            code: None,
-            path: None,
-            retryable,
-            message: message.into(),
-            retry_after_ms: None,
-        }
+        Error { kind, provider, status: None, code: None, path: None, retryable, message: message.into(), retry_after_ms: None }
     }
 
     /// Bad input; nothing was sent.
@@ -113,41 +104,18 @@ impl Error {
     }
 
     /// The provider's own error shape.
-    pub fn api(
-        provider: Provider,
-        status: u16,
-        code: Option<String>,
-        message: impl Into<String>,
-    ) -> Self {
-        Error {
-            status: Some(status),
-            code,
-            retryable: is_retryable_status(status),
-            ..Error::new(ErrorKind::Api, provider, message)
-        }
+    pub fn api(provider: Provider, status: u16, code: Option<String>, message: impl Into<String>) -> Self {
+        Error { status: Some(status), code, retryable: is_retryable_status(status), ..Error::new(ErrorKind::Api, provider, message) }
     }
 
     /// A non-2xx answer without the provider's error shape.
     pub fn http(provider: Provider, status: u16, message: impl Into<String>) -> Self {
-        Error {
-            status: Some(status),
-            retryable: is_retryable_status(status),
-            ..Error::new(ErrorKind::Http, provider, message)
-        }
+        Error { status: Some(status), retryable: is_retryable_status(status), ..Error::new(ErrorKind::Http, provider, message) }
     }
 
     /// A 2xx answer that did not decode.
-    pub fn invalid_response(
-        provider: Provider,
-        status: u16,
-        path: Option<String>,
-        message: impl Into<String>,
-    ) -> Self {
-        Error {
-            status: Some(status),
-            path,
-            ..Error::new(ErrorKind::InvalidResponse, provider, message)
-        }
+    pub fn invalid_response(provider: Provider, status: u16, path: Option<String>, message: impl Into<String>) -> Self {
+        Error { status: Some(status), path, ..Error::new(ErrorKind::InvalidResponse, provider, message) }
     }
 
     /// The same error, carrying the server's `Retry-After`.

@@ -27,7 +27,10 @@ pub fn license_rocks_ids(ids: &[IdInput]) -> Result<Vec<u64>, Error> {
     let mut out = Vec::with_capacity(ids.len());
     for (index, id) in ids.iter().enumerate() {
         let value = parse_id(id).map_err(|why| {
-            Error::invalid_input(Provider::LicenseRocks, format!("licenseRocks: ids[{index}] {why}; ids are positive integers up to 2^53 - 1, as numbers or digit strings"))
+            Error::invalid_input(
+                Provider::LicenseRocks,
+                format!("licenseRocks: ids[{index}] {why}; ids are positive integers up to 2^53 - 1, as numbers or digit strings"),
+            )
         })?;
         if seen.insert(value) {
             out.push(value);
@@ -48,17 +51,11 @@ fn parse_id(id: &IdInput) -> Result<u64, String> {
         }
         IdInput::Text(s) => {
             if s.is_empty() || s.len() > 32 || !s.bytes().all(|b| b.is_ascii_digit()) {
-                return Err(format!(
-                    "is the string {:?}, which is not made of digits only",
-                    truncate(s)
-                ));
+                return Err(format!("is the string {:?}, which is not made of digits only", truncate(s)));
             }
             match s.parse::<u64>() {
                 Ok(v) if (1..=max).contains(&v) => Ok(v),
-                _ => Err(format!(
-                    "is the string {:?}, which is not in 1..=2^53 - 1",
-                    truncate(s)
-                )),
+                _ => Err(format!("is the string {:?}, which is not in 1..=2^53 - 1", truncate(s))),
             }
         }
         IdInput::Other(kind) => Err(format!("is a {kind}")),
@@ -107,23 +104,14 @@ fn digits(n: u64) -> usize {
 /// keeps path and query syntax out of the URL.
 pub fn uuid(provider: Provider, id: &str) -> Result<(), Error> {
     let b = id.as_bytes();
-    let ok = b.len() == 36
-        && b.iter().enumerate().all(|(i, c)| {
-            if matches!(i, 8 | 13 | 18 | 23) {
-                *c == b'-'
-            } else {
-                c.is_ascii_hexdigit()
-            }
-        });
+    let ok =
+        b.len() == 36 && b.iter().enumerate().all(|(i, c)| if matches!(i, 8 | 13 | 18 | 23) { *c == b'-' } else { c.is_ascii_hexdigit() });
     if ok {
         Ok(())
     } else {
         Err(Error::invalid_input(
             provider,
-            format!(
-                "order id {:?} is not a UUID (e.g. 59210ee0-1a4e-451c-b048-c493d9e001ff)",
-                truncate(id)
-            ),
+            format!("order id {:?} is not a UUID (e.g. 59210ee0-1a4e-451c-b048-c493d9e001ff)", truncate(id)),
         ))
     }
 }
@@ -135,19 +123,10 @@ mod tests {
 
     #[test]
     fn ids_are_checked_deduplicated_and_kept_in_order() {
-        let ids = [
-            Number(5.0),
-            Text("3".into()),
-            Number(5.0),
-            Text("0005".into()),
-            Number(1.0),
-        ];
+        let ids = [Number(5.0), Text("3".into()), Number(5.0), Text("0005".into()), Number(1.0)];
         assert_eq!(license_rocks_ids(&ids).unwrap(), [5, 3, 1]);
         assert_eq!(license_rocks_ids(&[]).unwrap(), Vec::<u64>::new());
-        assert_eq!(
-            license_rocks_ids(&[Number(9007199254740991.0)]).unwrap(),
-            [9007199254740991]
-        );
+        assert_eq!(license_rocks_ids(&[Number(9007199254740991.0)]).unwrap(), [9007199254740991]);
     }
 
     #[test]
@@ -174,11 +153,7 @@ mod tests {
         for id in bad {
             let err = license_rocks_ids(&[Number(1.0), id.clone()]).unwrap_err();
             assert_eq!(err.kind, crate::ErrorKind::InvalidInput, "{id:?}");
-            assert!(
-                err.message.starts_with("licenseRocks: ids[1] "),
-                "{}",
-                err.message
-            );
+            assert!(err.message.starts_with("licenseRocks: ids[1] "), "{}", err.message);
         }
     }
 
@@ -193,11 +168,7 @@ mod tests {
             let joined = g.iter().map(u64::to_string).collect::<Vec<_>>().join(",");
             assert!(prefix + joined.len() <= MAX_URL_LENGTH);
         }
-        assert_eq!(
-            split_for_url(5000, &[1, 2]),
-            vec![vec![1], vec![2]],
-            "an overlong prefix still sends one id per URL"
-        );
+        assert_eq!(split_for_url(5000, &[1, 2]), vec![vec![1], vec![2]], "an overlong prefix still sends one id per URL");
     }
 
     #[test]

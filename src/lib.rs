@@ -14,9 +14,12 @@ pub mod error;
 pub mod ids;
 pub mod models;
 pub mod policy;
+pub mod redact;
 #[cfg(target_arch = "wasm32")]
 pub mod transport;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod typescript;
+#[cfg(all(target_arch = "wasm32", feature = "worker"))]
+pub mod worker;
 
 pub use error::{Error, ErrorKind, Provider};

@@ -11,9 +11,7 @@ use js_sys::{Function, Object, Promise, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{
-    AbortController, AbortSignal, ReadableStreamDefaultReader, RequestInit, RequestRedirect,
-};
+use web_sys::{AbortController, AbortSignal, ReadableStreamDefaultReader, RequestInit, RequestRedirect};
 
 use crate::error::{is_retryable_status, Error, ErrorKind, Provider};
 use crate::policy::{decide, parse_retry_after, RetryDecision};
@@ -44,6 +42,8 @@ pub struct Transport {
     pub max_response_bytes: usize,
     /// The caller's signal: aborts everything at once.
     pub signal: Option<AbortSignal>,
+    /// A `Retry-After` longer than this is not waited for.
+    pub retry_after_cap_ms: u64,
 }
 
 /// A request to send.
@@ -86,10 +86,7 @@ impl Transport {
         let mut retry = 0;
         loop {
             if self.caller_aborted() {
-                return Err(self.error(
-                    ErrorKind::Aborted,
-                    "the call was aborted by its signal before the request was sent".into(),
-                ));
+                return Err(self.error(ErrorKind::Aborted, "the call was aborted by its signal before the request was sent".into()));
             }
             let outcome = self.attempt(req).await;
             let retry_after = match &outcome {
@@ -97,7 +94,7 @@ impl Transport {
                 Err(Failure::Network(_)) if !req.post => None,
                 _ => return outcome.map_err(|f| self.failure(req, f)),
             };
-            match decide(retry, self.max_retries, retry_after, js_sys::Math::random()) {
+            match decide(retry, self.max_retries, retry_after, self.retry_after_cap_ms, js_sys::Math::random()) {
                 RetryDecision::After(ms) => sleep(ms, self.signal.as_ref()).await,
                 RetryDecision::GiveUp => return outcome.map_err(|f| self.failure(req, f)),
             }
@@ -106,16 +103,13 @@ impl Transport {
     }
 
     async fn attempt(&self, req: &Outgoing<'_>) -> Result<Reply, Failure> {
-        let deadline = Deadline::start(Some(self.timeout_ms), self.signal.as_ref())
-            .map_err(Failure::Network)?;
+        let deadline = Deadline::start(Some(self.timeout_ms), self.signal.as_ref()).map_err(Failure::Network)?;
         let result = self.exchange(req, &deadline.controller.signal()).await;
         deadline.finish();
         result.map_err(|failure| match failure {
             // An abort error is ours (deadline) or the caller's; tell them apart.
             Failure::Network(_) | Failure::Aborted if self.caller_aborted() => Failure::Aborted,
-            Failure::Network(_) | Failure::Aborted if deadline.controller.signal().aborted() => {
-                Failure::TimedOut
-            }
+            Failure::Network(_) | Failure::Aborted if deadline.controller.signal().aborted() => Failure::TimedOut,
             other => other,
         })
     }
@@ -138,26 +132,15 @@ impl Transport {
         let promise = match &self.fetch {
             Some(fetch) => fetch
                 .call2(&JsValue::UNDEFINED, &req.url.into(), &init)
-                .map_err(|e| {
-                    Failure::Network(format!("the injected fetch threw: {}", js_message(&e)))
-                })?
+                .map_err(|e| Failure::Network(format!("the injected fetch threw: {}", js_message(&e))))?
                 .dyn_into::<Promise>()
-                .map_err(|_| {
-                    Failure::Network("the injected fetch did not return a Promise".into())
-                })?,
+                .map_err(|_| Failure::Network("the injected fetch did not return a Promise".into()))?,
             None => global_fetch(req.url, &init),
         };
-        let value = JsFuture::from(promise)
-            .await
-            .map_err(|e| Failure::Network(js_message(&e)))?;
+        let value = JsFuture::from(promise).await.map_err(|e| Failure::Network(js_message(&e)))?;
         // Duck-typed: a fetch polyfill's Response is not an instance of the global class.
-        if !Reflect::get(&value, &"status".into())
-            .map(|s| s.as_f64().is_some())
-            .unwrap_or(false)
-        {
-            return Err(Failure::Network(
-                "fetch resolved to something that is not a Response".into(),
-            ));
+        if !Reflect::get(&value, &"status".into()).map(|s| s.as_f64().is_some()).unwrap_or(false) {
+            return Err(Failure::Network("fetch resolved to something that is not a Response".into()));
         }
         let response: web_sys::Response = value.unchecked_into();
         let status = response.status();
@@ -169,21 +152,14 @@ impl Transport {
         }
         let headers = response.headers();
         let header = |name: &str| headers.get(name).ok().flatten();
-        let retry_after_ms =
-            header("retry-after").and_then(|v| parse_retry_after(&v, js_sys::Date::now() as u64));
+        let retry_after_ms = header("retry-after").and_then(|v| parse_retry_after(&v, js_sys::Date::now() as u64));
         let body = match header("content-length").and_then(|v| v.trim().parse::<u64>().ok()) {
-            Some(length) if length > self.max_response_bytes as u64 => {
-                return Err(Failure::TooLarge)
-            }
+            Some(length) if length > self.max_response_bytes as u64 => return Err(Failure::TooLarge),
             // fetch delivers no more than Content-Length, so one read is safe.
             Some(_) => read_whole(&response, self.max_response_bytes).await?,
             None => read_stream(&response, self.max_response_bytes).await?,
         };
-        Ok(Reply {
-            status,
-            retry_after_ms,
-            body,
-        })
+        Ok(Reply { status, retry_after_ms, body })
     }
 
     fn caller_aborted(&self) -> bool {
@@ -196,44 +172,26 @@ impl Transport {
 
     fn failure(&self, req: &Outgoing<'_>, failure: Failure) -> Error {
         let p = self.provider.as_str();
-        let what = format!(
-            "{} {}",
-            if req.post { "POST" } else { "GET" },
-            display_url(req.url)
-        );
+        let what = format!("{} {}", if req.post { "POST" } else { "GET" }, display_url(req.url));
         let lost = "the orders may have been created: look them up before trying again";
         match failure {
-            Failure::TimedOut if req.post => self.error(
-                ErrorKind::UnknownOutcome,
-                format!("{p}: {what} timed out after {} ms; {lost}", self.timeout_ms),
-            ),
-            Failure::TimedOut => self.error(
-                ErrorKind::Timeout,
-                format!("{p}: {what} timed out after {} ms", self.timeout_ms),
-            ),
-            Failure::Aborted if req.post => self.error(
-                ErrorKind::Aborted,
-                format!("{p}: {what} was aborted by its signal after it was sent; {lost}"),
-            ),
-            Failure::Aborted => self.error(
-                ErrorKind::Aborted,
-                format!("{p}: {what} was aborted by its signal"),
-            ),
-            Failure::Network(m) if req.post => self.error(
-                ErrorKind::UnknownOutcome,
-                format!("{p}: {what} failed before its answer arrived ({m}); {lost}"),
-            ),
-            Failure::Network(m) => {
-                self.error(ErrorKind::Network, format!("{p}: {what} failed: {m}"))
+            Failure::TimedOut if req.post => {
+                self.error(ErrorKind::UnknownOutcome, format!("{p}: {what} timed out after {} ms; {lost}", self.timeout_ms))
             }
+            Failure::TimedOut => self.error(ErrorKind::Timeout, format!("{p}: {what} timed out after {} ms", self.timeout_ms)),
+            Failure::Aborted if req.post => {
+                self.error(ErrorKind::Aborted, format!("{p}: {what} was aborted by its signal after it was sent; {lost}"))
+            }
+            Failure::Aborted => self.error(ErrorKind::Aborted, format!("{p}: {what} was aborted by its signal")),
+            Failure::Network(m) if req.post => {
+                self.error(ErrorKind::UnknownOutcome, format!("{p}: {what} failed before its answer arrived ({m}); {lost}"))
+            }
+            Failure::Network(m) => self.error(ErrorKind::Network, format!("{p}: {what} failed: {m}")),
             Failure::TooLarge => Error::invalid_response(
                 self.provider,
                 200,
                 None,
-                format!(
-                    "{p}: the answer to {what} is larger than {} bytes (maxResponseBytes)",
-                    self.max_response_bytes
-                ),
+                format!("{p}: the answer to {what} is larger than {} bytes (maxResponseBytes)", self.max_response_bytes),
             ),
             Failure::Redirect(status) => {
                 let message = format!("{p}: {what} answered with a redirect, which is not followed so credentials stay with the configured origin; check the base URL");
@@ -250,12 +208,28 @@ impl Transport {
 /// for local simulators), no credentials, query or fragment. Returns it without
 /// a trailing slash. A bare host (`hub.example.com`) is taken as https.
 pub fn base_url(provider: Provider, name: &str, raw: &str) -> Result<String, Error> {
+    // Calls repeat the same few base URLs; parsing them with URL is a
+    // measurable share of a small call, so the verdicts are remembered.
+    type Verdicts = Vec<((Provider, String, String), Result<String, Error>)>;
+    thread_local!(static SEEN: std::cell::RefCell<Verdicts> = const { std::cell::RefCell::new(Vec::new()) });
+    let key = (provider, name.to_owned(), raw.to_owned());
+    if let Some(hit) = SEEN.with(|seen| seen.borrow().iter().find(|(k, _)| *k == key).map(|(_, v)| v.clone())) {
+        return hit;
+    }
+    let verdict = parse_base_url(provider, name, raw);
+    SEEN.with(|seen| {
+        let mut seen = seen.borrow_mut();
+        if seen.len() >= 16 {
+            drop(seen.remove(0));
+        }
+        seen.push((key, verdict.clone()));
+    });
+    verdict
+}
+
+fn parse_base_url(provider: Provider, name: &str, raw: &str) -> Result<String, Error> {
     let p = provider.as_str();
-    let candidate = if raw.contains("://") {
-        raw.to_owned()
-    } else {
-        format!("https://{raw}")
-    };
+    let candidate = if raw.contains("://") { raw.to_owned() } else { format!("https://{raw}") };
     let bad = |why: &str| Error::invalid_input(provider, format!("{p}: {name} {why}"));
     let url = web_sys::Url::new(&candidate).map_err(|_| bad("is not a valid URL"))?;
     if !url.username().is_empty() || !url.password().is_empty() {
@@ -265,19 +239,11 @@ pub fn base_url(provider: Provider, name: &str, raw: &str) -> Result<String, Err
         return Err(bad("must not have a query or fragment"));
     }
     let host = url.hostname();
-    let loopback = host == "localhost"
-        || host == "[::1]"
-        || host
-            .strip_prefix("127.")
-            .is_some_and(|rest| rest.split('.').count() == 3);
+    let loopback = host == "localhost" || host == "[::1]" || host.strip_prefix("127.").is_some_and(|rest| rest.split('.').count() == 3);
     match url.protocol().as_str() {
         "https:" => {}
         "http:" if loopback => {}
-        "http:" => {
-            return Err(bad(
-                "must use https (plain http is only allowed on loopback)",
-            ))
-        }
+        "http:" => return Err(bad("must use https (plain http is only allowed on loopback)")),
         _ => return Err(bad("must be an http(s) URL")),
     }
     let path = url.pathname();
@@ -291,12 +257,8 @@ fn display_url(url: &str) -> &str {
 
 /// Reads a body of known length in one go.
 async fn read_whole(response: &web_sys::Response, cap: usize) -> Result<Vec<u8>, Failure> {
-    let promise = response
-        .array_buffer()
-        .map_err(|e| Failure::Network(js_message(&e)))?;
-    let buffer = JsFuture::from(promise)
-        .await
-        .map_err(|e| Failure::Network(format!("the body was cut off ({})", js_message(&e))))?;
+    let promise = response.array_buffer().map_err(|e| Failure::Network(js_message(&e)))?;
+    let buffer = JsFuture::from(promise).await.map_err(|e| Failure::Network(format!("the body was cut off ({})", js_message(&e))))?;
     let bytes = Uint8Array::new(&buffer);
     if bytes.length() as usize > cap {
         return Err(Failure::TooLarge);
@@ -312,18 +274,13 @@ async fn read_stream(response: &web_sys::Response, cap: usize) -> Result<Vec<u8>
     let reader: ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
     let mut body = Vec::new();
     loop {
-        let chunk = JsFuture::from(reader.read())
-            .await
-            .map_err(|e| Failure::Network(format!("the body was cut off ({})", js_message(&e))))?;
-        if Reflect::get(&chunk, &"done".into())
-            .map(|d| d.is_truthy())
-            .unwrap_or(true)
-        {
+        let chunk =
+            JsFuture::from(reader.read()).await.map_err(|e| Failure::Network(format!("the body was cut off ({})", js_message(&e))))?;
+        if Reflect::get(&chunk, &"done".into()).map(|d| d.is_truthy()).unwrap_or(true) {
             return Ok(body);
         }
-        let bytes: Uint8Array = Reflect::get(&chunk, &"value".into())
-            .map_err(|_| Failure::Network("unreadable body chunk".into()))?
-            .unchecked_into();
+        let bytes: Uint8Array =
+            Reflect::get(&chunk, &"value".into()).map_err(|_| Failure::Network("unreadable body chunk".into()))?.unchecked_into();
         if body.len() + bytes.length() as usize > cap {
             let _ = reader.cancel();
             return Err(Failure::TooLarge);
@@ -343,12 +300,8 @@ pub(crate) struct Deadline {
 }
 
 impl Deadline {
-    pub(crate) fn start(
-        timeout_ms: Option<u32>,
-        caller: Option<&AbortSignal>,
-    ) -> Result<Deadline, String> {
-        let controller = AbortController::new()
-            .map_err(|e| format!("AbortController is unavailable ({})", js_message(&e)))?;
+    pub(crate) fn start(timeout_ms: Option<u32>, caller: Option<&AbortSignal>) -> Result<Deadline, String> {
+        let controller = AbortController::new().map_err(|e| format!("AbortController is unavailable ({})", js_message(&e)))?;
         let abort = Reflect::get(&controller, &"abort".into())
             .ok()
             .and_then(|f| f.dyn_into::<Function>().ok())
@@ -362,12 +315,7 @@ impl Deadline {
             }
             let _ = caller.add_event_listener_with_callback("abort", &abort);
         }
-        Ok(Deadline {
-            controller,
-            abort,
-            timer,
-            caller: caller.cloned(),
-        })
+        Ok(Deadline { controller, abort, timer, caller: caller.cloned() })
     }
 
     /// The signal to hand on.
@@ -416,18 +364,9 @@ async fn sleep(ms: u64, signal: Option<&AbortSignal>) {
 /// The message of a thrown JS value, with its cause when it has one (undici puts
 /// the real reason there).
 pub(crate) fn js_message(value: &JsValue) -> String {
-    let text = |v: &JsValue| {
-        Reflect::get(v, &"message".into())
-            .ok()
-            .and_then(|m| m.as_string())
-            .or_else(|| v.as_string())
-    };
+    let text = |v: &JsValue| Reflect::get(v, &"message".into()).ok().and_then(|m| m.as_string()).or_else(|| v.as_string());
     let message = text(value).unwrap_or_else(|| "unknown error".into());
-    match Reflect::get(value, &"cause".into())
-        .ok()
-        .filter(|c| c.is_object())
-        .and_then(|c| text(&c))
-    {
+    match Reflect::get(value, &"cause".into()).ok().filter(|c| c.is_object()).and_then(|c| text(&c)) {
         Some(cause) => format!("{message}: {cause}"),
         None => message,
     }

@@ -60,11 +60,7 @@ pub fn declarations() -> String {
         ErrorKind::Network,
         ErrorKind::UnknownOutcome,
     ];
-    let kinds = kinds
-        .iter()
-        .map(|k| format!("\"{}\"", k.as_str()))
-        .collect::<Vec<_>>()
-        .join(" | ");
+    let kinds = kinds.iter().map(|k| format!("\"{}\"", k.as_str())).collect::<Vec<_>>().join(" | ");
     out.push_str(&format!(
         r#"/** Options every function takes. */
 export interface CommonOptions {{

@@ -15,8 +15,7 @@ use web3_orders::{ErrorKind, Provider};
 
 fn round_trips<T: DeserializeOwned + Serialize>(name: &str) -> T {
     let bytes = fixture(name);
-    let typed: T = web3_orders::decode::decode(Provider::Capture, 200, &bytes)
-        .unwrap_or_else(|e| panic!("{name} does not decode: {e}"));
+    let typed: T = web3_orders::decode::decode(Provider::Capture, 200, &bytes).unwrap_or_else(|e| panic!("{name} does not decode: {e}"));
     let again = serde_json::to_value(&typed).unwrap();
     assert_eq!(again, fixture_value(name), "{name} does not round-trip");
     typed
@@ -36,33 +35,19 @@ fn repo_fixtures_match_the_shared_ones_verbatim() {
         for file in std::fs::read_dir(&provider).unwrap() {
             let file = file.unwrap().path();
             let rel = file.strip_prefix(&shared).unwrap();
-            let ours = std::fs::read(fixtures_dir().join(rel))
-                .unwrap_or_else(|_| panic!("missing copy of {rel:?}"));
-            assert_eq!(
-                ours,
-                std::fs::read(&file).unwrap(),
-                "{rel:?} differs from ../shared"
-            );
+            let ours = std::fs::read(fixtures_dir().join(rel)).unwrap_or_else(|_| panic!("missing copy of {rel:?}"));
+            assert_eq!(ours, std::fs::read(&file).unwrap(), "{rel:?} differs from ../shared");
             compared += 1;
         }
     }
-    let ours = std::fs::read_dir(fixtures_dir())
-        .unwrap()
-        .map(|d| std::fs::read_dir(d.unwrap().path()).unwrap().count())
-        .sum::<usize>();
-    assert_eq!(
-        compared, ours,
-        "tests/fixtures has files that ../shared/fixtures does not"
-    );
+    let ours = std::fs::read_dir(fixtures_dir()).unwrap().map(|d| std::fs::read_dir(d.unwrap().path()).unwrap().count()).sum::<usize>();
+    assert_eq!(compared, ours, "tests/fixtures has files that ../shared/fixtures does not");
 }
 
 #[test]
 fn capture_order_decodes_and_round_trips() {
     let reply: CaptureReply = round_trips("capture/query-order.200.json");
-    assert_eq!(
-        reply.response.order_id,
-        "59210ee0-1a4e-451c-b048-c493d9e001ff"
-    );
+    assert_eq!(reply.response.order_id, "59210ee0-1a4e-451c-b048-c493d9e001ff");
     assert_eq!(reply.response.cost.to_string(), "2");
     assert_eq!(reply.response.status, CaptureOrderStatus::Completed);
     let order = capture::interpret_reply(200, &fixture("capture/query-order.200.json")).unwrap();
@@ -77,14 +62,8 @@ fn namefi_order_decodes_and_round_trips() {
     let mints = details.order.metadata.mint_transactions.as_ref().unwrap();
     assert_eq!(mints.len(), 2);
     // `property1: null` is an arbitrary metadata key, kept verbatim.
-    assert_eq!(
-        details.order.metadata.extra.get("property1"),
-        Some(&Value::Null)
-    );
-    assert_eq!(
-        namefi::interpret_reply(200, &fixture("namefi/get-order.200.json")).unwrap(),
-        details
-    );
+    assert_eq!(details.order.metadata.extra.get("property1"), Some(&Value::Null));
+    assert_eq!(namefi::interpret_reply(200, &fixture("namefi/get-order.200.json")).unwrap(), details);
 }
 
 #[test]
@@ -109,16 +88,9 @@ fn license_rocks_get_reply_decodes_and_round_trips() {
     let listing = &orders[0].order_items[0].listing;
     assert_eq!(listing.price_wei.as_str(), "13422818791946309000");
     assert_eq!(listing.listing_type, ListingType::Auction);
-    assert_eq!(
-        orders[0].buyer.as_ref().unwrap().email,
-        "adam@licenserocks.de"
-    );
-    assert_eq!(
-        orders[0].order_items[0].nft.secret_phrase.as_deref(),
-        Some("Geheimbotschaft")
-    );
-    let via_reply =
-        license_rocks::interpret_reply(200, &fixture("license-rocks/get-orders.200.json")).unwrap();
+    assert_eq!(orders[0].buyer.as_ref().unwrap().email, "adam@licenserocks.de");
+    assert_eq!(orders[0].order_items[0].nft.secret_phrase.as_deref(), Some("Geheimbotschaft"));
+    let via_reply = license_rocks::interpret_reply(200, &fixture("license-rocks/get-orders.200.json")).unwrap();
     assert_eq!(via_reply, orders);
 }
 
@@ -126,10 +98,7 @@ fn license_rocks_get_reply_decodes_and_round_trips() {
 fn license_rocks_create_reply_has_no_buyer_and_round_trips() {
     let reply: ExternalOrdersReply = round_trips("license-rocks/create-orders.200.json");
     let orders = reply.orders.unwrap();
-    assert_eq!(
-        orders.iter().map(|o| o.id.get()).collect::<Vec<_>>(),
-        [42, 43]
-    );
+    assert_eq!(orders.iter().map(|o| o.id.get()).collect::<Vec<_>>(), [42, 43]);
     assert!(orders.iter().all(|o| o.buyer.is_none()));
     assert_eq!(orders[1].order_items[0].listing.tx_hash, None);
 }
@@ -137,22 +106,13 @@ fn license_rocks_create_reply_has_no_buyer_and_round_trips() {
 #[test]
 fn license_rocks_error_fixtures_become_api_errors() {
     for (name, text) in [
-        (
-            "license-rocks/get-orders.400.missing.json",
-            "Order with ID 3 does not exist.",
-        ),
-        (
-            "license-rocks/get-orders.400.not-a-number.json",
-            "One or more IDs are not a number type.",
-        ),
+        ("license-rocks/get-orders.400.missing.json", "Order with ID 3 does not exist."),
+        ("license-rocks/get-orders.400.not-a-number.json", "One or more IDs are not a number type."),
     ] {
         let reply: ExternalOrdersReply = round_trips(name);
         assert!(reply.orders.is_none());
         let err = license_rocks::interpret_reply(400, &fixture(name)).unwrap_err();
-        assert_eq!(
-            (err.kind, err.status, err.retryable),
-            (ErrorKind::Api, Some(400), false)
-        );
+        assert_eq!((err.kind, err.status, err.retryable), (ErrorKind::Api, Some(400), false));
         assert!(err.message.contains(text), "{}", err.message);
     }
 }
@@ -161,9 +121,7 @@ fn license_rocks_error_fixtures_become_api_errors() {
 fn license_rocks_create_request_decodes_and_round_trips() {
     let orders: Vec<NewExternalOrder> = round_trips("license-rocks/create-orders.request.json");
     assert_eq!(orders.len(), 2);
-    assert!(orders
-        .iter()
-        .all(|o| o.buyer_billing_data.as_ref().unwrap().is_complete()));
+    assert!(orders.iter().all(|o| o.buyer_billing_data.as_ref().unwrap().is_complete()));
     assert_eq!(orders[0].buyer_user_id.get(), 50000);
 }
 

@@ -1,9 +1,10 @@
 //! Numbers Protocol Capture: query a network-action order.
 
+use serde::de::{self, Deserializer, IgnoredAny, Visitor};
 use serde::Deserialize;
 
 use super::{http_failure, is_success};
-use crate::decode::decode;
+use crate::decode::{check, decode};
 use crate::error::{Error, Provider};
 use crate::models::capture::{CaptureOrder, CaptureReply};
 
@@ -14,95 +15,120 @@ pub const QUERY_ORDER_PATH: &str = "/api/1.1/wf/queryOrder";
 
 /// The loose shape used to tell success from an error reply. Capture's errors
 /// are undocumented, so any `status` other than `success` is an error, and
-/// whatever message the body has is kept.
-#[derive(Deserialize)]
+/// whatever message the body has is kept (Bubble nests it under `body`).
+#[derive(Deserialize, Default)]
+#[serde(default)]
 struct Peek {
-    status: Option<serde_json::Value>,
-    message: Option<serde_json::Value>,
-    error: Option<serde_json::Value>,
-    response: Option<serde_json::Value>,
+    status: Loose,
+    message: Loose,
+    error: Loose,
+    response: Loose,
     body: Option<Box<Peek>>,
+}
+
+/// Any JSON value, remembering only whether it was a string.
+#[derive(Default)]
+struct Loose(Option<String>);
+
+impl<'de> Deserialize<'de> for Loose {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct LooseVisitor;
+        impl<'de> Visitor<'de> for LooseVisitor {
+            type Value = Loose;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("any JSON value")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Loose, E> {
+                Ok(Loose(Some(v.to_owned())))
+            }
+            fn visit_bool<E: de::Error>(self, _: bool) -> Result<Loose, E> {
+                Ok(Loose(None))
+            }
+            fn visit_i64<E: de::Error>(self, _: i64) -> Result<Loose, E> {
+                Ok(Loose(None))
+            }
+            fn visit_u64<E: de::Error>(self, _: u64) -> Result<Loose, E> {
+                Ok(Loose(None))
+            }
+            fn visit_f64<E: de::Error>(self, _: f64) -> Result<Loose, E> {
+                Ok(Loose(None))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Loose, E> {
+                Ok(Loose(None))
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Loose, A::Error> {
+                while seq.next_element::<IgnoredAny>()?.is_some() {}
+                Ok(Loose(None))
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Loose, A::Error> {
+                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+                Ok(Loose(None))
+            }
+        }
+        d.deserialize_any(LooseVisitor)
+    }
 }
 
 impl Peek {
     fn message(&self) -> Option<String> {
-        let text =
-            |v: &Option<serde_json::Value>| v.as_ref().and_then(|v| v.as_str()).map(str::to_owned);
-        text(&self.message)
-            .or_else(|| text(&self.error))
-            .or_else(|| text(&self.response))
+        [&self.message, &self.error, &self.response]
+            .iter()
+            .find_map(|l| l.0.clone())
             .or_else(|| self.body.as_ref().and_then(|b| b.message()))
     }
     fn code(&self) -> Option<String> {
-        self.status
-            .as_ref()
-            .and_then(|v| v.as_str())
-            .map(str::to_owned)
-            .or_else(|| self.body.as_ref().and_then(|b| b.code()))
+        self.status.0.clone().or_else(|| self.body.as_ref().and_then(|b| b.code()))
+    }
+}
+
+/// The verdict before the typed pass: an error reply, or a body to type.
+fn classify(status: u16, body: &[u8]) -> Result<(), Error> {
+    let peek: Option<Peek> = serde_json::from_slice(body).ok();
+    if is_success(status) {
+        return match &peek {
+            Some(p) if p.status.0.as_deref().is_some_and(|s| s != "success") => Err(api_error(status, p)),
+            // Success, or a body the typed pass must explain (not JSON, no status, wrong types).
+            _ => Ok(()),
+        };
+    }
+    match peek {
+        Some(p) if p.status.0.is_some() || p.message().is_some() => Err(api_error(status, &p)),
+        _ => Err(http_failure(Provider::Capture, status)),
     }
 }
 
 /// Reads a `queryOrder` reply: the `response` object on success.
 pub fn interpret_reply(status: u16, body: &[u8]) -> Result<CaptureOrder, Error> {
-    let provider = Provider::Capture;
-    let peek: Option<Peek> = serde_json::from_slice(body).ok();
-    if is_success(status) {
-        let status_text = peek
-            .as_ref()
-            .and_then(|p| p.status.as_ref())
-            .and_then(|v| v.as_str());
-        return match (status_text, &peek) {
-            (Some(text), Some(peek)) if text != "success" => Err(api_error(status, peek)),
-            // Success, or a body the decoder must explain (not JSON, no status, wrong types).
-            _ => decode::<CaptureReply>(provider, status, body).map(|r| r.response),
-        };
-    }
-    match peek {
-        Some(peek) if peek.status.is_some() || peek.message().is_some() => {
-            Err(api_error(status, &peek))
-        }
-        _ => Err(http_failure(provider, status)),
-    }
+    classify(status, body)?;
+    decode::<CaptureReply>(Provider::Capture, status, body).map(|r| r.response)
+}
+
+/// Reads a reply as [`interpret_reply`] does, checking the body in place.
+pub fn check_reply(status: u16, body: &[u8]) -> Result<(), Error> {
+    classify(status, body)?;
+    check::<CaptureReply>(Provider::Capture, status, body)
 }
 
 fn api_error(status: u16, peek: &Peek) -> Error {
     let code = peek.code().filter(|c| c != "success");
     let message = match peek.message() {
         Some(m) => format!("capture: {m}"),
-        None => format!(
-            "capture answered status {:?} (HTTP {status}) without a message",
-            code.as_deref().unwrap_or("?")
-        ),
+        None => format!("capture answered status {:?} (HTTP {status}) without a message", code.as_deref().unwrap_or("?")),
     };
     Error::api(Provider::Capture, status, code, message)
 }
 
 /// `GET {base}/api/1.1/wf/queryOrder?order_id=…` with `Authorization: Bearer {api_key}`.
-/// Returns the raw body (for the JS side) with the typed order it was checked against.
+/// Returns the checked body.
 #[cfg(target_arch = "wasm32")]
-pub async fn query_order(
-    transport: &crate::transport::Transport,
-    base_url: &str,
-    api_key: &str,
-    order_id: &str,
-) -> Result<(Vec<u8>, CaptureOrder), Error> {
+pub async fn query_order(transport: &crate::transport::Transport, base_url: &str, api_key: &str, order_id: &str) -> Result<Vec<u8>, Error> {
     crate::ids::uuid(Provider::Capture, order_id)?;
     // A UUID needs no percent-encoding.
     let url = format!("{base_url}{QUERY_ORDER_PATH}?order_id={order_id}");
     let auth = format!("Bearer {api_key}");
-    let headers = [
-        ("authorization", auth.as_str()),
-        ("accept", "application/json"),
-    ];
-    let reply = transport
-        .send(&crate::transport::Outgoing {
-            post: false,
-            url: &url,
-            headers: &headers,
-            body: None,
-        })
-        .await?;
-    let order = interpret_reply(reply.status, &reply.body)
-        .map_err(|e| e.with_retry_after(reply.retry_after_ms))?;
-    Ok((reply.body, order))
+    let headers = [("authorization", auth.as_str()), ("accept", "application/json")];
+    let outgoing = crate::transport::Outgoing { post: false, url: &url, headers: &headers, body: None };
+    let reply = transport.send(&outgoing).await?;
+    check_reply(reply.status, &reply.body).map_err(|e| e.with_retry_after(reply.retry_after_ms))?;
+    Ok(reply.body)
 }

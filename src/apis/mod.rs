@@ -12,12 +12,12 @@ pub(crate) fn is_success(status: u16) -> bool {
 /// A short, safe description of an HTTP failure without the provider's error shape.
 pub(crate) fn http_failure(provider: crate::error::Provider, status: u16) -> crate::error::Error {
     let message = if (300..400).contains(&status) {
-        format!("{} answered with a redirect (HTTP {status}); redirects are not followed so credentials stay with the configured origin", provider.as_str())
-    } else {
         format!(
-            "{} answered HTTP {status} without its documented error body",
+            "{} answered with a redirect (HTTP {status}); redirects are not followed so credentials stay with the configured origin",
             provider.as_str()
         )
+    } else {
+        format!("{} answered HTTP {status} without its documented error body", provider.as_str())
     };
     crate::error::Error::http(provider, status, message)
 }

@@ -379,10 +379,7 @@ pub struct BillingData {
 impl BillingData {
     /// All four fields given: the hub creates a new billing address from them.
     pub fn is_complete(&self) -> bool {
-        self.city.is_some()
-            && self.country.is_some()
-            && self.postal.is_some()
-            && self.street.is_some()
+        self.city.is_some() && self.country.is_some() && self.postal.is_some() && self.street.is_some()
     }
 }
 
@@ -442,10 +439,7 @@ impl<'de> Deserialize<'de> for PositiveId {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let value = i64::deserialize(d)?;
         PositiveId::new(value).ok_or_else(|| {
-            serde::de::Error::invalid_value(
-                serde::de::Unexpected::Signed(value),
-                &"a positive integer no larger than 2^53 - 1",
-            )
+            serde::de::Error::invalid_value(serde::de::Unexpected::Signed(value), &"a positive integer no larger than 2^53 - 1")
         })
     }
 }

@@ -3,10 +3,10 @@
 //! Field names in Rust are snake_case; on the wire (and so in JavaScript) they
 //! keep the provider's own names.
 
-pub(crate) mod wire;
+pub mod wire;
 
 pub mod capture;
 pub mod license_rocks;
 pub mod namefi;
 
-pub use wire::{check_slice, Check, DecimalString, Extra, SafeInt, TsType, MAX_SAFE_INTEGER};
+pub use wire::{check_slice, take_error_path, Check, DecimalString, Extra, SafeInt, TsType, MAX_SAFE_INTEGER};

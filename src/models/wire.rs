@@ -133,33 +133,13 @@ macro_rules! wire_struct {
                     fn expecting(&self, f: &mut ::std::fmt::Formatter) -> ::std::fmt::Result {
                         f.write_str(concat!("an object (", stringify!($name), ")"))
                     }
-                    #[allow(non_snake_case)]
-                    fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-                        $( let mut $field = false; )*
-                        // Unknown keys seen, to refuse repeats exactly as decoding does.
-                        let mut unknown: Vec<$crate::models::wire::Key<'de>> = Vec::new();
-                        while let Some(key) = map.next_key::<$crate::models::wire::Key<'de>>()? {
-                            match key.as_str() {
-                                $(
-                                    $wire => {
-                                        if $field {
-                                            return Err(::serde::de::Error::duplicate_field($wire));
-                                        }
-                                        $field = true;
-                                        map.next_value::<wire_struct!(@check_ty $presence $ty)>()?;
-                                    }
-                                )*
-                                other => {
-                                    if unknown.iter().any(|k| k.as_str() == other) {
-                                        return Err(::serde::de::Error::custom(format_args!("duplicate field `{}`", other)));
-                                    }
-                                    map.next_value::<::serde::de::IgnoredAny>()?;
-                                    unknown.push(key);
-                                }
-                            }
-                        }
-                        $( wire_struct!(@check_present $presence $field $wire); )*
-                        Ok(())
+                    fn visit_map<A: ::serde::de::MapAccess<'de>>(self, map: A) -> Result<(), A::Error> {
+                        const WIRES: &[&str] = &[$($wire),*];
+                        const REQUIRED: &[bool] = &[$(wire_struct!(@required $presence)),*];
+                        let checks: &[$crate::models::wire::FieldCheck<'de, A>] = &[$(
+                            |m: &mut A| m.next_value::<wire_struct!(@check_ty $presence $ty)>().map(|_| ())
+                        ),*];
+                        $crate::models::wire::check_fields(map, WIRES, REQUIRED, checks)
                     }
                 }
                 d.deserialize_map(CheckVisitor)
@@ -213,14 +193,10 @@ macro_rules! wire_struct {
     (@check_ty optional $ty:ty) => { $crate::models::wire::Checked<$ty> };
     (@check_ty raw $ty:ty) => { ::serde::de::IgnoredAny };
 
-    (@check_present required $field:ident $wire:literal) => {
-        if !$field { return Err(::serde::de::Error::missing_field($wire)); }
-    };
-    (@check_present nullable $field:ident $wire:literal) => {
-        if !$field { return Err(::serde::de::Error::missing_field($wire)); }
-    };
-    (@check_present optional $field:ident $wire:literal) => {};
-    (@check_present raw $field:ident $wire:literal) => {};
+    (@required required) => { true };
+    (@required nullable) => { true };
+    (@required optional) => { false };
+    (@required raw) => { false };
 
     (@field_ty required $ty:ty) => { $ty };
     (@field_ty nullable $ty:ty) => { Option<$ty> };
@@ -332,7 +308,114 @@ pub trait Check {
     fn check<'de, D: Deserializer<'de>>(d: D) -> Result<(), D::Error>;
 }
 
+/// One step of the path to a bad field, recorded only while an error unwinds.
+#[derive(Debug)]
+pub(crate) enum Segment {
+    Field(&'static str),
+    Key(String),
+    Index(usize),
+}
+
+thread_local! {
+    // Innermost first. Written only on the error path, so a valid body costs nothing.
+    static ERROR_PATH: std::cell::RefCell<Vec<Segment>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+pub(crate) fn at<E>(segment: Segment, error: E) -> E {
+    ERROR_PATH.with(|p| p.borrow_mut().push(segment));
+    error
+}
+
+/// A deserializer over a body validated as UTF-8 once up front: parsing from
+/// `&str` then skips serde_json's per-string validation, a fifth of the work.
+pub(crate) fn json_deserializer(bytes: &[u8]) -> Result<serde_json::Deserializer<serde_json::de::StrRead<'_>>, serde_json::Error> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(serde_json::Deserializer::from_str(text)),
+        // Let serde_json describe the bad byte (with its position) as it would.
+        Err(_) => {
+            Err(serde_json::from_slice::<de::IgnoredAny>(bytes).err().unwrap_or_else(|| de::Error::custom("the body is not valid UTF-8")))
+        }
+    }
+}
+
+/// Forgets any recorded path; every check starts with this.
+pub(crate) fn clear_error_path() {
+    ERROR_PATH.with(|p| p.borrow_mut().clear());
+}
+
+/// The path of the last check failure (`orders[1].orderItems[0].listing.priceWei`,
+/// `$` for the root), in the notation serde_path_to_error uses.
+pub fn take_error_path() -> String {
+    let segments = ERROR_PATH.with(|p| std::mem::take(&mut *p.borrow_mut()));
+    let mut path = String::new();
+    for segment in segments.iter().rev() {
+        match segment {
+            Segment::Index(i) => path.push_str(&format!("[{i}]")),
+            Segment::Field(name) => push_name(&mut path, name),
+            Segment::Key(name) => push_name(&mut path, name),
+        }
+    }
+    if path.is_empty() {
+        path.push('$');
+    }
+    path
+}
+
+fn push_name(path: &mut String, name: &str) {
+    if !path.is_empty() {
+        path.push('.');
+    }
+    path.push_str(name);
+}
+
+/// Checks the value of one known field.
+pub type FieldCheck<'de, A> = fn(&mut A) -> Result<(), <A as de::MapAccess<'de>>::Error>;
+
+/// Checks the fields of one object. `wires` are the known keys in documented
+/// order; since providers send them in that order, the expected next key is
+/// tried first, making dispatch one comparison per key in the usual case.
+pub fn check_fields<'de, A: de::MapAccess<'de>>(
+    mut map: A,
+    wires: &[&'static str],
+    required: &[bool],
+    checks: &[FieldCheck<'de, A>],
+) -> Result<(), A::Error> {
+    debug_assert!(wires.len() <= 64 && wires.len() == checks.len());
+    let mut seen = 0u64;
+    let mut next = 0;
+    // Unknown keys seen, to refuse repeats exactly as decoding does.
+    let mut unknown: Vec<Key<'de>> = Vec::new();
+    while let Some(key) = map.next_key::<Key<'de>>()? {
+        let name = key.as_str();
+        let found = if wires.get(next).is_some_and(|w| *w == name) { Some(next) } else { wires.iter().position(|w| *w == name) };
+        match found {
+            Some(i) => {
+                let bit = 1u64 << i;
+                if seen & bit != 0 {
+                    return Err(at(Segment::Field(wires[i]), de::Error::duplicate_field(wires[i])));
+                }
+                seen |= bit;
+                checks[i](&mut map).map_err(|e| at(Segment::Field(wires[i]), e))?;
+                next = i + 1;
+            }
+            None => {
+                if unknown.iter().any(|u| u.as_str() == name) {
+                    let error = de::Error::custom(format_args!("duplicate field `{name}`"));
+                    return Err(at(Segment::Key(name.to_owned()), error));
+                }
+                map.next_value::<de::IgnoredAny>().map_err(|e| at(Segment::Key(name.to_owned()), e))?;
+                unknown.push(key);
+            }
+        }
+    }
+    match required.iter().zip(wires).enumerate().find(|(i, (req, _))| **req && seen & (1u64 << i) == 0) {
+        Some((_, (_, wire))) => Err(at(Segment::Field(wire), de::Error::missing_field(wire))),
+        None => Ok(()),
+    }
+}
+
 /// Deserializes by checking `T`; holds nothing.
+#[derive(Debug)]
 pub struct Checked<T>(std::marker::PhantomData<T>);
 
 impl<'de, T: Check> Deserialize<'de> for Checked<T> {
@@ -341,9 +424,11 @@ impl<'de, T: Check> Deserialize<'de> for Checked<T> {
     }
 }
 
-/// Checks a whole JSON document against `T`.
+/// Checks a whole JSON document against `T`; after an error,
+/// [`take_error_path`] says where.
 pub fn check_slice<T: Check>(bytes: &[u8]) -> Result<(), serde_json::Error> {
-    let mut de = serde_json::Deserializer::from_slice(bytes);
+    clear_error_path();
+    let mut de = json_deserializer(bytes)?;
     T::check(&mut de)?;
     de.end()
 }
@@ -385,10 +470,7 @@ impl Check for DecimalString {
         if is_decimal(key.as_str()) {
             Ok(())
         } else {
-            Err(de::Error::invalid_value(
-                de::Unexpected::Str(key.as_str()),
-                &"a decimal string such as \"13.42\"",
-            ))
+            Err(de::Error::invalid_value(de::Unexpected::Str(key.as_str()), &"a decimal string such as \"13.42\""))
         }
     }
 }
@@ -402,7 +484,10 @@ impl<T: Check> Check for Vec<T> {
                 f.write_str("a sequence")
             }
             fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-                while seq.next_element::<Checked<T>>()?.is_some() {}
+                let mut index = 0;
+                while seq.next_element::<Checked<T>>().map_err(|e| at(Segment::Index(index), e))?.is_some() {
+                    index += 1;
+                }
                 Ok(())
             }
         }
@@ -420,8 +505,8 @@ impl<T: Check> Check for std::collections::BTreeMap<String, T> {
                 f.write_str("a map")
             }
             fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-                while map.next_key::<Key<'de>>()?.is_some() {
-                    map.next_value::<Checked<T>>()?;
+                while let Some(key) = map.next_key::<Key<'de>>()? {
+                    map.next_value::<Checked<T>>().map_err(|e| at(Segment::Key(key.as_str().to_owned()), e))?;
                 }
                 Ok(())
             }
@@ -471,11 +556,7 @@ impl<T: TsType> TsType for std::collections::BTreeMap<String, T> {
 
 /// A JSDoc block from `///` lines (each starts with a space).
 pub fn ts_doc(indent: &str, lines: &[&str]) -> String {
-    let lines: Vec<&str> = lines
-        .iter()
-        .map(|l| l.trim())
-        .filter(|l| !l.is_empty())
-        .collect();
+    let lines: Vec<&str> = lines.iter().map(|l| l.trim()).filter(|l| !l.is_empty()).collect();
     match lines.as_slice() {
         [] => String::new(),
         [one] => format!("{indent}/** {one} */\n"),
@@ -488,10 +569,7 @@ pub fn ts_doc(indent: &str, lines: &[&str]) -> String {
 
 /// A property name, quoted when it is not a plain identifier.
 pub fn ts_key(wire: &str) -> String {
-    let plain = wire
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+    let plain = wire.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
         && wire.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
     if plain {
         wire.to_owned()
@@ -512,9 +590,7 @@ pub struct SafeInt(i64);
 impl SafeInt {
     /// `Some` when `value` is within the JavaScript safe range.
     pub fn new(value: i64) -> Option<Self> {
-        (-MAX_SAFE_INTEGER..=MAX_SAFE_INTEGER)
-            .contains(&value)
-            .then_some(SafeInt(value))
+        (-MAX_SAFE_INTEGER..=MAX_SAFE_INTEGER).contains(&value).then_some(SafeInt(value))
     }
     /// The value.
     pub fn get(self) -> i64 {
@@ -532,10 +608,7 @@ impl<'de> Deserialize<'de> for SafeInt {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let value = i64::deserialize(d)?;
         SafeInt::new(value).ok_or_else(|| {
-            de::Error::invalid_value(
-                de::Unexpected::Signed(value),
-                &"an integer within the JavaScript safe range (|n| <= 2^53 - 1)",
-            )
+            de::Error::invalid_value(de::Unexpected::Signed(value), &"an integer within the JavaScript safe range (|n| <= 2^53 - 1)")
         })
     }
 }
@@ -586,10 +659,7 @@ impl<'de> Deserialize<'de> for DecimalString {
         if is_decimal(text) {
             Ok(DecimalString(text.to_owned()))
         } else {
-            Err(de::Error::invalid_value(
-                de::Unexpected::Str(text),
-                &"a decimal string such as \"13.42\"",
-            ))
+            Err(de::Error::invalid_value(de::Unexpected::Str(text), &"a decimal string such as \"13.42\""))
         }
     }
 }
@@ -606,18 +676,10 @@ mod tests {
 
     #[test]
     fn decimal_strings_accept_only_plain_decimals() {
-        for ok in [
-            "0",
-            "13",
-            "-1.5",
-            "13422818791946309000",
-            "13.422818791946309",
-        ] {
+        for ok in ["0", "13", "-1.5", "13422818791946309000", "13.422818791946309"] {
             assert!(DecimalString::new(ok).is_some(), "{ok}");
         }
-        for bad in [
-            "", "-", "1.", ".5", "1e5", "1,5", " 1", "NaN", "0x10", "1.2.3",
-        ] {
+        for bad in ["", "-", "1.", ".5", "1e5", "1,5", " 1", "NaN", "0x10", "1.2.3"] {
             assert!(DecimalString::new(bad).is_none(), "{bad}");
         }
     }

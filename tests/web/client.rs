@@ -7,9 +7,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::wasm_bindgen_test;
-use web3_orders::bindings::{
-    create_external_orders, get_external_orders, get_namefi_order, query_capture_order,
-};
+use web3_orders::bindings::{create_external_orders, get_external_orders, get_namefi_order, query_capture_order};
 
 use super::IN_BROWSER;
 
@@ -28,80 +26,37 @@ struct Scope {
 
 impl Scope {
     fn new() -> Scope {
-        Scope {
-            name: format!("w{}", (js_sys::Math::random() * 1e15) as u64),
-        }
+        Scope { name: format!("w{}", (js_sys::Math::random() * 1e15) as u64) }
     }
     fn base(&self) -> String {
         format!("{SIM}/s/{}", self.name)
     }
     async fn fault(&self, json: &str) {
-        let res = Request::post(&format!("{SIM}/__sim/scopes/{}/faults", self.name))
-            .body(json)
-            .unwrap()
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(
-            res.status(),
-            200,
-            "fault refused: {}",
-            res.text().await.unwrap()
-        );
+        let res = Request::post(&format!("{SIM}/__sim/scopes/{}/faults", self.name)).body(json).unwrap().send().await.unwrap();
+        assert_eq!(res.status(), 200, "fault refused: {}", res.text().await.unwrap());
     }
     /// (method, path, outcome) of every request the simulator saw in this scope.
     async fn requests(&self) -> Vec<(String, String, String)> {
-        let res = Request::get(&format!("{SIM}/__sim/scopes/{}/requests", self.name))
-            .send()
-            .await
-            .unwrap();
+        let res = Request::get(&format!("{SIM}/__sim/scopes/{}/requests", self.name)).send().await.unwrap();
         let log: serde_json::Value = serde_json::from_str(&res.text().await.unwrap()).unwrap();
         log["requests"]
             .as_array()
             .unwrap()
             .iter()
-            .map(|r| {
-                (
-                    r["method"].as_str().unwrap().to_owned(),
-                    r["path"].as_str().unwrap().to_owned(),
-                    r["outcome"].to_string(),
-                )
-            })
+            .map(|r| (r["method"].as_str().unwrap().to_owned(), r["path"].as_str().unwrap().to_owned(), r["outcome"].to_string()))
             .collect()
     }
     async fn count(&self, method: &str) -> usize {
-        self.requests()
-            .await
-            .iter()
-            .filter(|(m, _, _)| m == method)
-            .count()
+        self.requests().await.iter().filter(|(m, _, _)| m == method).count()
     }
     fn capture(&self, extra: &str) -> JsValue {
-        options(
-            &format!(
-                r#"{{"apiKey":"sim-capture-key","baseUrl":"{}"{extra}}}"#,
-                self.base()
-            ),
-            true,
-        )
+        options(&format!(r#"{{"apiKey":"sim-capture-key","baseUrl":"{}"{extra}}}"#, self.base()), true)
     }
     fn namefi(&self, extra: &str) -> JsValue {
-        options(
-            &format!(
-                r#"{{"token":"sim-namefi-token","baseUrl":"{}/v-next"{extra}}}"#,
-                self.base()
-            ),
-            false,
-        )
+        options(&format!(r#"{{"token":"sim-namefi-token","baseUrl":"{}/v-next"{extra}}}"#, self.base()), false)
     }
     fn lr(&self, extra: &str) -> JsValue {
-        options(
-            &format!(
-                r#"{{"apiToken":"{LR_TOKEN}","instanceUrl":"{}"{extra}}}"#,
-                self.base()
-            ),
-            true,
-        )
+        options(&format!(r#"{{"apiToken":"{LR_TOKEN}","instanceUrl":"{}"{extra}}}"#, self.base()), true)
     }
 }
 
@@ -124,32 +79,18 @@ fn get(value: &JsValue, key: &str) -> JsValue {
 }
 
 fn ids(list: &[u64]) -> JsValue {
-    list.iter()
-        .map(|&n| JsValue::from_f64(n as f64))
-        .collect::<Array>()
-        .into()
+    list.iter().map(|&n| JsValue::from_f64(n as f64)).collect::<Array>().into()
 }
 
 fn order_ids(result: &JsValue) -> Vec<u64> {
-    Array::from(result)
-        .iter()
-        .map(|o| get(&o, "id").as_f64().unwrap() as u64)
-        .collect()
+    Array::from(result).iter().map(|o| get(&o, "id").as_f64().unwrap() as u64).collect()
 }
 
 /// The OrderApiError's fields: (kind, status, code, path, retryable).
 fn fields(error: &JsValue) -> (String, Option<u16>, Option<String>, Option<String>, bool) {
-    assert!(
-        error.is_instance_of::<js_sys::Error>(),
-        "not an Error: {error:?}"
-    );
-    assert_eq!(
-        get(error, "name").as_string().as_deref(),
-        Some("OrderApiError")
-    );
-    assert!(get(error, "message")
-        .as_string()
-        .is_some_and(|m| !m.is_empty()));
+    assert!(error.is_instance_of::<js_sys::Error>(), "not an Error: {error:?}");
+    assert_eq!(get(error, "name").as_string().as_deref(), Some("OrderApiError"));
+    assert!(get(error, "message").as_string().is_some_and(|m| !m.is_empty()));
     (
         get(error, "kind").as_string().unwrap(),
         get(error, "status").as_f64().map(|s| s as u16),
@@ -176,31 +117,18 @@ fn now() -> f64 {
 #[wasm_bindgen_test]
 async fn capture_order_is_the_response_object() {
     let s = Scope::new();
-    let order = query_capture_order(CAPTURE_ORDER.into(), s.capture(""))
-        .await
-        .unwrap();
-    assert_eq!(
-        get(&order, "order_id").as_string().as_deref(),
-        Some(CAPTURE_ORDER)
-    );
+    let order = query_capture_order(CAPTURE_ORDER.into(), s.capture("")).await.unwrap();
+    assert_eq!(get(&order, "order_id").as_string().as_deref(), Some(CAPTURE_ORDER));
     assert_eq!(get(&order, "cost").as_f64(), Some(2.0));
-    assert_eq!(
-        get(&order, "payment_token").as_string().as_deref(),
-        Some("NUM")
-    );
+    assert_eq!(get(&order, "payment_token").as_string().as_deref(), Some("NUM"));
 }
 
 #[wasm_bindgen_test]
 async fn namefi_order_details_keep_wire_names() {
     let s = Scope::new();
-    let details = get_namefi_order(NAMEFI_ORDER.into(), s.namefi(""))
-        .await
-        .unwrap();
+    let details = get_namefi_order(NAMEFI_ORDER.into(), s.namefi("")).await.unwrap();
     let order = get(&details, "order");
-    assert_eq!(
-        get(&order, "amountInUSDCents").as_f64(),
-        Some(-2147483648.0)
-    );
+    assert_eq!(get(&order, "amountInUSDCents").as_f64(), Some(-2147483648.0));
     assert_eq!(Array::from(&get(&details, "items")).length(), 1);
     assert!(get(&details, "user").is_object());
 }
@@ -208,37 +136,17 @@ async fn namefi_order_details_keep_wire_names() {
 #[wasm_bindgen_test]
 async fn external_orders_come_once_each_in_the_order_asked() {
     let s = Scope::new();
-    let list: JsValue = [
-        JsValue::from(2),
-        "1".into(),
-        JsValue::from(2),
-        "0002".into(),
-    ]
-    .iter()
-    .collect::<Array>()
-    .into();
+    let list: JsValue = [JsValue::from(2), "1".into(), JsValue::from(2), "0002".into()].iter().collect::<Array>().into();
     let orders = get_external_orders(list, s.lr("")).await.unwrap();
     assert_eq!(order_ids(&orders), [2, 1]);
-    let listing = get(
-        &get(
-            &Array::from(&get(&Array::from(&orders).get(0), "orderItems")).get(0),
-            "listing",
-        ),
-        "priceWei",
-    );
-    assert_eq!(
-        listing.as_string().as_deref(),
-        Some("13422818791946309000"),
-        "big decimal strings stay strings"
-    );
+    let listing = get(&get(&Array::from(&get(&Array::from(&orders).get(0), "orderItems")).get(0), "listing"), "priceWei");
+    assert_eq!(listing.as_string().as_deref(), Some("13422818791946309000"), "big decimal strings stay strings");
 }
 
 #[wasm_bindgen_test]
 async fn an_empty_id_list_sends_nothing() {
     let s = Scope::new();
-    let orders = get_external_orders(Array::new().into(), s.lr(""))
-        .await
-        .unwrap();
+    let orders = get_external_orders(Array::new().into(), s.lr("")).await.unwrap();
     assert_eq!(Array::from(&orders).length(), 0);
     assert_eq!(s.count("GET").await, 0);
 }
@@ -249,9 +157,7 @@ async fn created_orders_are_returned_and_readable() {
     let created = create_external_orders(new_order(), s.lr("")).await.unwrap();
     let ids = order_ids(&created);
     assert_eq!(ids.len(), 1);
-    let again = get_external_orders(self::ids(&ids), s.lr(""))
-        .await
-        .unwrap();
+    let again = get_external_orders(self::ids(&ids), s.lr("")).await.unwrap();
     assert_eq!(order_ids(&again), ids);
     assert_eq!(s.count("POST").await, 1);
 }
@@ -264,17 +170,10 @@ async fn fifteen_hundred_ids_are_split_into_bounded_requests_and_merged_in_order
     assert_eq!(order_ids(&orders), wanted);
     let gets = s.requests().await;
     assert!(gets.len() >= 4, "{} requests", gets.len());
-    let total: usize = gets
-        .iter()
-        .map(|(_, path, _)| path.rsplit('/').next().unwrap().split(',').count())
-        .sum();
+    let total: usize = gets.iter().map(|(_, path, _)| path.rsplit('/').next().unwrap().split(',').count()).sum();
     assert_eq!(total, 1500, "each id asked once");
     for (_, path, outcome) in &gets {
-        assert!(
-            s.base().len() + path.len() <= 2000,
-            "URL too long: {}",
-            path.len()
-        );
+        assert!(s.base().len() + path.len() <= 2000, "URL too long: {}", path.len());
         assert_eq!(outcome, "200");
     }
 }
@@ -287,7 +186,10 @@ async fn invalid_input_is_refused_before_any_request() {
     let cases: Vec<(JsValue, &str)> = vec![
         (query_capture_order("not-a-uuid".into(), s.capture("")).await.unwrap_err(), "UUID"),
         (query_capture_order(JsValue::from(5), s.capture("")).await.unwrap_err(), "orderId"),
-        (query_capture_order(CAPTURE_ORDER.into(), options(&format!(r#"{{"baseUrl":"{}"}}"#, s.base()), true)).await.unwrap_err(), "apiKey"),
+        (
+            query_capture_order(CAPTURE_ORDER.into(), options(&format!(r#"{{"baseUrl":"{}"}}"#, s.base()), true)).await.unwrap_err(),
+            "apiKey",
+        ),
         (query_capture_order(CAPTURE_ORDER.into(), s.capture(r#","baseUrl":"http://example.com""#)).await.unwrap_err(), "https"),
         (query_capture_order(CAPTURE_ORDER.into(), s.capture(r#","timeoutMs":-5"#)).await.unwrap_err(), "timeoutMs"),
         (query_capture_order(CAPTURE_ORDER.into(), s.capture(r#","maxRetries":1.5"#)).await.unwrap_err(), "maxRetries"),
@@ -303,26 +205,45 @@ async fn invalid_input_is_refused_before_any_request() {
         (get_external_orders(ids(&[1]), options(&format!(r#"{{"apiToken":"{LR_TOKEN}"}}"#), true)).await.unwrap_err(), "instanceUrl"),
         (get_external_orders(ids(&[1]), s.lr(r#","instanceUrl":"https://user:pw@hub.example""#)).await.unwrap_err(), "credentials"),
         (create_external_orders(Array::new().into(), s.lr("")).await.unwrap_err(), "non-empty"),
-        (create_external_orders(JSON::parse(r#"[{"nftId":405,"listingId":2,"quantity":1}]"#).unwrap(), s.lr("")).await.unwrap_err(), "buyerUserId"),
-        (create_external_orders(JSON::parse(r#"[{"nftId":405,"listingId":2,"quantity":0,"buyerUserId":5}]"#).unwrap(), s.lr("")).await.unwrap_err(), "orders[0].quantity"),
-        (create_external_orders(JSON::parse(r#"[{"nftId":"405","listingId":2,"quantity":1,"buyerUserId":5}]"#).unwrap(), s.lr("")).await.unwrap_err(), "orders[0].nftId"),
-        (create_external_orders(JSON::parse(r#"[{"nftId":405,"listingId":2,"quantity":1,"buyerUserId":5,"buyerBilingData":{}}]"#).unwrap(), s.lr("")).await.unwrap_err(), "buyerBilingData"),
-        (create_external_orders(JSON::parse(r#"[{"nftId":405,"listingId":2,"quantity":1,"buyerUserId":5,"buyerBillingData":{"city":7}}]"#).unwrap(), s.lr("")).await.unwrap_err(), "buyerBillingData.city"),
+        (
+            create_external_orders(JSON::parse(r#"[{"nftId":405,"listingId":2,"quantity":1}]"#).unwrap(), s.lr("")).await.unwrap_err(),
+            "buyerUserId",
+        ),
+        (
+            create_external_orders(JSON::parse(r#"[{"nftId":405,"listingId":2,"quantity":0,"buyerUserId":5}]"#).unwrap(), s.lr(""))
+                .await
+                .unwrap_err(),
+            "orders[0].quantity",
+        ),
+        (
+            create_external_orders(JSON::parse(r#"[{"nftId":"405","listingId":2,"quantity":1,"buyerUserId":5}]"#).unwrap(), s.lr(""))
+                .await
+                .unwrap_err(),
+            "orders[0].nftId",
+        ),
+        (
+            create_external_orders(
+                JSON::parse(r#"[{"nftId":405,"listingId":2,"quantity":1,"buyerUserId":5,"buyerBilingData":{}}]"#).unwrap(),
+                s.lr(""),
+            )
+            .await
+            .unwrap_err(),
+            "buyerBilingData",
+        ),
+        (
+            create_external_orders(
+                JSON::parse(r#"[{"nftId":405,"listingId":2,"quantity":1,"buyerUserId":5,"buyerBillingData":{"city":7}}]"#).unwrap(),
+                s.lr(""),
+            )
+            .await
+            .unwrap_err(),
+            "buyerBillingData.city",
+        ),
     ];
     for (error, needle) in &cases {
         let (kind, status, ..) = fields(error);
-        assert_eq!(
-            (kind.as_str(), status),
-            ("invalid_input", None),
-            "{}",
-            message(error)
-        );
-        assert!(
-            message(error).contains(needle),
-            "{:?} not in {:?}",
-            needle,
-            message(error)
-        );
+        assert_eq!((kind.as_str(), status), ("invalid_input", None), "{}", message(error));
+        assert!(message(error).contains(needle), "{:?} not in {:?}", needle, message(error));
     }
     assert!(s.requests().await.is_empty(), "nothing may be sent");
 }
@@ -330,11 +251,7 @@ async fn invalid_input_is_refused_before_any_request() {
 #[wasm_bindgen_test]
 async fn partner_secrets_are_refused_in_a_browser_page_without_the_opt_in() {
     let s = Scope::new();
-    let plain = JSON::parse(&format!(
-        r#"{{"apiToken":"{LR_TOKEN}","instanceUrl":"{}"}}"#,
-        s.base()
-    ))
-    .unwrap();
+    let plain = JSON::parse(&format!(r#"{{"apiToken":"{LR_TOKEN}","instanceUrl":"{}"}}"#, s.base())).unwrap();
     let result = get_external_orders(ids(&[1]), plain).await;
     let namefi = get_namefi_order(NAMEFI_ORDER.into(), s.namefi("")).await;
     assert!(namefi.is_ok(), "the Namefi user token is fine anywhere");
@@ -353,38 +270,16 @@ async fn partner_secrets_are_refused_in_a_browser_page_without_the_opt_in() {
 #[wasm_bindgen_test]
 async fn provider_error_shapes_become_api_errors() {
     let s = Scope::new();
-    let e = get_namefi_order("00000000-0000-4000-a000-000000000000".into(), s.namefi(""))
-        .await
-        .unwrap_err();
-    assert_eq!(
-        fields(&e),
-        (
-            "api".into(),
-            Some(404),
-            Some("NOT_FOUND".into()),
-            None,
-            false
-        )
-    );
-    let e = get_namefi_order(
-        NAMEFI_ORDER.into(),
-        s.namefi(r#","token":"sim-namefi-token-other""#),
-    )
-    .await
-    .unwrap_err();
+    let e = get_namefi_order("00000000-0000-4000-a000-000000000000".into(), s.namefi("")).await.unwrap_err();
+    assert_eq!(fields(&e), ("api".into(), Some(404), Some("NOT_FOUND".into()), None, false));
+    let e = get_namefi_order(NAMEFI_ORDER.into(), s.namefi(r#","token":"sim-namefi-token-other""#)).await.unwrap_err();
     assert_eq!(fields(&e).2.as_deref(), Some("FORBIDDEN"));
-    let e = get_external_orders(ids(&[1, 3]), s.lr(""))
-        .await
-        .unwrap_err();
+    let e = get_external_orders(ids(&[1, 3]), s.lr("")).await.unwrap_err();
     assert_eq!(fields(&e), ("api".into(), Some(400), None, None, false));
     assert!(message(&e).contains("Order with ID 3 does not exist."));
-    let e = get_external_orders(ids(&[1]), s.lr(r#","apiToken":"wrong-token""#))
-        .await
-        .unwrap_err();
+    let e = get_external_orders(ids(&[1]), s.lr(r#","apiToken":"wrong-token""#)).await.unwrap_err();
     assert_eq!(fields(&e).1, Some(401));
-    let e = query_capture_order(CAPTURE_ORDER.into(), s.capture(r#","apiKey":"wrong-key""#))
-        .await
-        .unwrap_err();
+    let e = query_capture_order(CAPTURE_ORDER.into(), s.capture(r#","apiKey":"wrong-key""#)).await.unwrap_err();
     assert_eq!((fields(&e).0.as_str(), fields(&e).1), ("api", Some(401)));
     assert!(!message(&e).contains("wrong-key"));
 }
@@ -392,11 +287,8 @@ async fn provider_error_shapes_become_api_errors() {
 #[wasm_bindgen_test]
 async fn capture_status_other_than_success_is_an_api_error_with_its_message() {
     let s = Scope::new();
-    s.fault(r#"{"status":200,"body":{"status":"error","message":"order is being processed"}}"#)
-        .await;
-    let e = query_capture_order(CAPTURE_ORDER.into(), s.capture(""))
-        .await
-        .unwrap_err();
+    s.fault(r#"{"status":200,"body":{"status":"error","message":"order is being processed"}}"#).await;
+    let e = query_capture_order(CAPTURE_ORDER.into(), s.capture("")).await.unwrap_err();
     assert_eq!(fields(&e).0, "api");
     assert!(message(&e).contains("order is being processed"));
 }
@@ -405,9 +297,7 @@ async fn capture_status_other_than_success_is_an_api_error_with_its_message() {
 async fn a_proxy_page_is_an_http_error() {
     let s = Scope::new();
     s.fault(r#"{"nonJson":true,"status":502}"#).await;
-    let e = get_namefi_order(NAMEFI_ORDER.into(), s.namefi(r#","maxRetries":0"#))
-        .await
-        .unwrap_err();
+    let e = get_namefi_order(NAMEFI_ORDER.into(), s.namefi(r#","maxRetries":0"#)).await.unwrap_err();
     assert_eq!(fields(&e), ("http".into(), Some(502), None, None, true));
 }
 
@@ -422,28 +312,15 @@ async fn bad_bodies_are_invalid_responses_naming_the_path() {
     assert_eq!(fields(&e).0, "invalid_response");
     let body = r#"{"status":"success","response":{"nid":"x","blockchain":"polygon","payment_token":"NUM","cost":"2","gas":0,"network_app_id":"a","network_app_name":"b","order_id":"c","result_url":"","status":"completed"}}"#;
     s.fault(&format!(r#"{{"status":200,"body":{body}}}"#)).await;
-    let e = query_capture_order(CAPTURE_ORDER.into(), s.capture(""))
-        .await
-        .unwrap_err();
-    assert_eq!(
-        fields(&e),
-        (
-            "invalid_response".into(),
-            Some(200),
-            None,
-            Some("response.cost".into()),
-            false
-        )
-    );
+    let e = query_capture_order(CAPTURE_ORDER.into(), s.capture("")).await.unwrap_err();
+    assert_eq!(fields(&e), ("invalid_response".into(), Some(200), None, Some("response.cost".into()), false));
     assert!(message(&e).contains("capture"));
 }
 
 #[wasm_bindgen_test]
 async fn a_body_over_the_cap_is_refused() {
     let s = Scope::new();
-    let e = get_external_orders(ids(&[1, 2]), s.lr(r#","maxResponseBytes":1000"#))
-        .await
-        .unwrap_err();
+    let e = get_external_orders(ids(&[1, 2]), s.lr(r#","maxResponseBytes":1000"#)).await.unwrap_err();
     assert_eq!(fields(&e).0, "invalid_response");
     assert!(message(&e).contains("maxResponseBytes"));
 }
@@ -452,20 +329,11 @@ async fn a_body_over_the_cap_is_refused() {
 async fn redirects_are_errors_and_never_followed() {
     let s = Scope::new();
     let target = Scope::new();
-    s.fault(&format!(
-        r#"{{"redirect":"{}/api/externalOrders/1"}}"#,
-        target.base()
-    ))
-    .await;
-    let e = get_external_orders(ids(&[1]), s.lr(r#","maxRetries":0"#))
-        .await
-        .unwrap_err();
+    s.fault(&format!(r#"{{"redirect":"{}/api/externalOrders/1"}}"#, target.base())).await;
+    let e = get_external_orders(ids(&[1]), s.lr(r#","maxRetries":0"#)).await.unwrap_err();
     assert_eq!(fields(&e).0, "http");
     assert!(message(&e).contains("redirect"));
-    assert!(
-        target.requests().await.is_empty(),
-        "the redirect target was contacted"
-    );
+    assert!(target.requests().await.is_empty(), "the redirect target was contacted");
 }
 
 // ------------------------------------------------------------------ retries
@@ -483,15 +351,11 @@ async fn gets_are_retried_on_retryable_statuses_and_network_errors() {
 async fn retries_stop_at_max_retries_and_skip_non_retryable_statuses() {
     let s = Scope::new();
     s.fault(r#"{"status":500,"times":5}"#).await;
-    let e = get_namefi_order(NAMEFI_ORDER.into(), s.namefi(r#","maxRetries":1"#))
-        .await
-        .unwrap_err();
+    let e = get_namefi_order(NAMEFI_ORDER.into(), s.namefi(r#","maxRetries":1"#)).await.unwrap_err();
     assert_eq!(fields(&e).1, Some(500));
     assert_eq!(s.count("GET").await, 2);
     let t = Scope::new();
-    let _ = get_namefi_order(NAMEFI_ORDER.into(), t.namefi(r#","token":"nobody""#))
-        .await
-        .unwrap_err();
+    let _ = get_namefi_order(NAMEFI_ORDER.into(), t.namefi(r#","token":"nobody""#)).await.unwrap_err();
     assert_eq!(t.count("GET").await, 1, "401 is not retried");
 }
 
@@ -501,11 +365,7 @@ async fn retry_after_in_seconds_is_waited_for() {
     s.fault(r#"{"retryAfter":1}"#).await;
     let started = now();
     get_external_orders(ids(&[1]), s.lr("")).await.unwrap();
-    assert!(
-        now() - started >= 950.0,
-        "waited only {} ms",
-        now() - started
-    );
+    assert!(now() - started >= 950.0, "waited only {} ms", now() - started);
     assert_eq!(s.count("GET").await, 2);
 }
 
@@ -513,19 +373,11 @@ async fn retry_after_in_seconds_is_waited_for() {
 async fn retry_after_as_an_http_date_is_waited_for() {
     let s = Scope::new();
     let at = js_sys::Date::new(&JsValue::from_f64(now() + 2000.0)).to_utc_string();
-    s.fault(&format!(
-        r#"{{"status":503,"retryAfter":"{}"}}"#,
-        String::from(at)
-    ))
-    .await;
+    s.fault(&format!(r#"{{"status":503,"retryAfter":"{}"}}"#, String::from(at))).await;
     let started = now();
     get_external_orders(ids(&[1]), s.lr("")).await.unwrap();
     // HTTP dates have one-second resolution.
-    assert!(
-        now() - started >= 900.0,
-        "waited only {} ms",
-        now() - started
-    );
+    assert!(now() - started >= 900.0, "waited only {} ms", now() - started);
 }
 
 #[wasm_bindgen_test]
@@ -547,9 +399,7 @@ async fn a_retry_after_beyond_the_cap_is_returned_at_once() {
 async fn a_slow_answer_times_out() {
     let s = Scope::new();
     s.fault(r#"{"delayMs":1500}"#).await;
-    let e = get_namefi_order(NAMEFI_ORDER.into(), s.namefi(r#","timeoutMs":300"#))
-        .await
-        .unwrap_err();
+    let e = get_namefi_order(NAMEFI_ORDER.into(), s.namefi(r#","timeoutMs":300"#)).await.unwrap_err();
     assert_eq!(fields(&e), ("timeout".into(), None, None, None, true));
 }
 
@@ -557,9 +407,7 @@ async fn a_slow_answer_times_out() {
 async fn a_body_that_stalls_times_out() {
     let s = Scope::new();
     s.fault(r#"{"midBodyDelayMs":1500}"#).await;
-    let e = get_external_orders(ids(&[1]), s.lr(r#","timeoutMs":400"#))
-        .await
-        .unwrap_err();
+    let e = get_external_orders(ids(&[1]), s.lr(r#","timeoutMs":400"#)).await.unwrap_err();
     assert_eq!(fields(&e).0, "timeout");
 }
 
@@ -568,9 +416,7 @@ async fn an_aborted_signal_stops_the_call() {
     let s = Scope::new();
     let controller = web_sys::AbortController::new().unwrap();
     controller.abort();
-    let e = get_external_orders(ids(&[1]), with(&s.lr(""), "signal", &controller.signal()))
-        .await
-        .unwrap_err();
+    let e = get_external_orders(ids(&[1]), with(&s.lr(""), "signal", &controller.signal())).await.unwrap_err();
     assert_eq!(fields(&e).0, "aborted");
     assert_eq!(s.count("GET").await, 0, "nothing sent after abort");
 
@@ -579,9 +425,7 @@ async fn an_aborted_signal_stops_the_call() {
     let abort = Function::new_no_args("this.abort()").bind0(&controller);
     set_timeout(&abort, 200);
     let started = now();
-    let e = get_external_orders(ids(&[1]), with(&s.lr(""), "signal", &controller.signal()))
-        .await
-        .unwrap_err();
+    let e = get_external_orders(ids(&[1]), with(&s.lr(""), "signal", &controller.signal())).await.unwrap_err();
     assert_eq!(fields(&e).0, "aborted");
     assert!(now() - started < 2000.0);
 }
@@ -591,14 +435,9 @@ async fn an_abort_during_backoff_stops_the_retries() {
     let s = Scope::new();
     s.fault(r#"{"retryAfter":30}"#).await;
     let controller = web_sys::AbortController::new().unwrap();
-    set_timeout(
-        &Function::new_no_args("this.abort()").bind0(&controller),
-        300,
-    );
+    set_timeout(&Function::new_no_args("this.abort()").bind0(&controller), 300);
     let started = now();
-    let e = get_external_orders(ids(&[1]), with(&s.lr(""), "signal", &controller.signal()))
-        .await
-        .unwrap_err();
+    let e = get_external_orders(ids(&[1]), with(&s.lr(""), "signal", &controller.signal())).await.unwrap_err();
     assert_eq!(fields(&e).0, "aborted");
     assert!(now() - started < 5000.0);
     assert_eq!(s.count("GET").await, 1);
@@ -608,20 +447,11 @@ async fn an_abort_during_backoff_stops_the_retries() {
 async fn an_injected_fetch_is_used() {
     let s = Scope::new();
     let calls = Array::new();
-    let fetch = Function::new_with_args(
-        "calls, url, init",
-        "calls.push(url); return fetch(url, init);",
-    );
+    let fetch = Function::new_with_args("calls, url, init", "calls.push(url); return fetch(url, init);");
     let bound = fetch.bind1(&JsValue::NULL, &calls);
-    get_external_orders(ids(&[1]), with(&s.lr(""), "fetch", &bound))
-        .await
-        .unwrap();
+    get_external_orders(ids(&[1]), with(&s.lr(""), "fetch", &bound)).await.unwrap();
     assert_eq!(calls.length(), 1);
-    assert!(calls
-        .get(0)
-        .as_string()
-        .unwrap()
-        .ends_with("/api/externalOrders/1"));
+    assert!(calls.get(0).as_string().unwrap().ends_with("/api/externalOrders/1"));
 }
 
 // ------------------------------------------------------------------ POST: once, whatever happens
@@ -630,10 +460,7 @@ async fn an_injected_fetch_is_used() {
 async fn a_post_is_sent_exactly_once_under_every_fault() {
     let cases = [
         (r#"{"status":503}"#, "http"),
-        (
-            r#"{"status":500,"body":{"orders":null,"error":"boom"}}"#,
-            "api",
-        ),
+        (r#"{"status":500,"body":{"orders":null,"error":"boom"}}"#, "api"),
         (r#"{"retryAfter":1}"#, "http"),
         (r#"{"nonJson":true,"status":502}"#, "http"),
         (r#"{"reset":true}"#, "unknown_outcome"),
@@ -648,23 +475,12 @@ async fn a_post_is_sent_exactly_once_under_every_fault() {
         let s = Scope::new();
         s.fault(fault).await;
         let calls = Array::new();
-        let counting = Function::new_with_args(
-            "calls, url, init",
-            "calls.push(1); return fetch(url, init);",
-        )
-        .bind1(&JsValue::NULL, &calls);
-        let options = with(
-            &s.lr(r#","timeoutMs":500,"maxRetries":5"#),
-            "fetch",
-            &counting,
-        );
+        let counting = Function::new_with_args("calls, url, init", "calls.push(1); return fetch(url, init);").bind1(&JsValue::NULL, &calls);
+        let options = with(&s.lr(r#","timeoutMs":500,"maxRetries":5"#), "fetch", &counting);
         let result = create_external_orders(new_order(), options).await;
         let posts = s.count("POST").await;
         if calls.length() != 1 {
-            failures.push(format!(
-                "{fault}: the client called fetch {} times",
-                calls.length()
-            ));
+            failures.push(format!("{fault}: the client called fetch {} times", calls.length()));
         }
         // Chromium itself resends a request once when a reused keep-alive
         // connection is reset before any byte of the answer (for POSTs too);
@@ -677,15 +493,8 @@ async fn a_post_is_sent_exactly_once_under_every_fault() {
             Ok(_) => failures.push(format!("{fault}: succeeded after {posts} POSTs")),
             Err(e) => {
                 let (got, _, _, _, retryable) = fields(&e);
-                if got != kind
-                    || posts != 1
-                    || (kind == "unknown_outcome"
-                        && (retryable || !message(&e).contains("look them up")))
-                {
-                    failures.push(format!(
-                        "{fault}: {got} after {posts} POSTs: {}",
-                        message(&e)
-                    ));
+                if got != kind || posts != 1 || (kind == "unknown_outcome" && (retryable || !message(&e).contains("look them up"))) {
+                    failures.push(format!("{fault}: {got} after {posts} POSTs: {}", message(&e)));
                 }
             }
         }
@@ -697,10 +506,7 @@ async fn a_post_is_sent_exactly_once_under_every_fault() {
 async fn secrets_never_appear_in_errors() {
     let s = Scope::new();
     // A provider echoing the token back must not leak it.
-    s.fault(&format!(
-        r#"{{"status":401,"body":{{"orders":null,"error":"bad token {LR_TOKEN}"}}}}"#
-    ))
-    .await;
+    s.fault(&format!(r#"{{"status":401,"body":{{"orders":null,"error":"bad token {LR_TOKEN}"}}}}"#)).await;
     let e = get_external_orders(ids(&[1]), s.lr("")).await.unwrap_err();
     let all = String::from(
         JSON::stringify(
@@ -718,15 +524,11 @@ async fn secrets_never_appear_in_errors() {
 
 fn set_timeout(callback: &Function, ms: i32) {
     let global = js_sys::global();
-    let set: Function = Reflect::get(&global, &"setTimeout".into())
-        .unwrap()
-        .unchecked_into();
+    let set: Function = Reflect::get(&global, &"setTimeout".into()).unwrap().unchecked_into();
     set.call2(&global, callback, &ms.into()).unwrap();
 }
 
 #[allow(dead_code)]
 async fn tick() {
-    JsFuture::from(js_sys::Promise::resolve(&JsValue::NULL))
-        .await
-        .unwrap();
+    JsFuture::from(js_sys::Promise::resolve(&JsValue::NULL)).await.unwrap();
 }

@@ -1,0 +1,233 @@
+//! `POST /v1/license-rocks/orders` with an `Idempotency-Key`.
+//!
+//! Creating an order moves value and License.rocks has no idempotency of its
+//! own, so the Worker adds it: every key maps to one Durable Object (so the
+//! state holds across isolates), which records the key as in flight before it
+//! calls upstream and keeps the outcome for 24 hours:
+//! - the same key with the same body gets the first outcome back, upstream is not called again;
+//! - the same key with another body is 422; a second request while the first runs is 409;
+//! - an `unknown_outcome` (the answer was lost) is kept too, so a retry cannot
+//!   create a second paid order; only definite refusals (our 400s, upstream
+//!   4xx) release the key for another try.
+//!
+//! Only a SHA-256 of the body is stored, never the buyer data in it.
+
+use js_sys::{Function, Promise, Reflect, Uint8Array};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Request, RequestInit, Response};
+
+use super::http::{error_response, json_response, text_response, WorkerError};
+use super::{license_rocks_instance, transport, Config};
+use crate::apis::license_rocks;
+use crate::error::{ErrorKind, Provider};
+use crate::models::license_rocks::NewExternalOrder;
+use crate::redact;
+
+/// How long an outcome is kept.
+pub const TTL_MS: f64 = 24.0 * 3600.0 * 1000.0;
+/// An in-flight record older than this belonged to a Worker that died mid-call:
+/// its outcome is unknown, and it is kept as such.
+pub const STALE_IN_FLIGHT_MS: f64 = 120_000.0;
+/// Largest create body accepted.
+pub const MAX_BODY_BYTES: usize = 64 * 1024;
+
+#[derive(Serialize, Deserialize)]
+struct Record {
+    hash: String,
+    at: f64,
+    /// `None` while in flight.
+    outcome: Option<Outcome>,
+}
+
+#[derive(Serialize, Deserialize, Clone)]
+struct Outcome {
+    status: u16,
+    body: String,
+    retry_after: Option<String>,
+}
+
+/// Worker side: checks the request, then hands it to the key's Durable Object.
+pub(crate) async fn create_through_store(config: &Config, request: &Request) -> Result<Response, WorkerError> {
+    let key = request.headers().get("idempotency-key").ok().flatten().ok_or(WorkerError::KeyRequired)?;
+    if key.is_empty() || key.len() > 255 || !key.bytes().all(|b| (0x21..=0x7e).contains(&b)) {
+        return Err(WorkerError::BadRequest("Idempotency-Key must be 1 to 255 visible ASCII characters".into()));
+    }
+    let body = request_text(request).await?;
+    // A malformed request never takes a key.
+    parse_orders(&body)?;
+    config.required("LICENSE_ROCKS_API_TOKEN")?;
+    license_rocks_instance(config)?;
+    let namespace =
+        Reflect::get(&config.env, &"IDEMPOTENCY".into()).ok().filter(|n| n.is_object()).ok_or(WorkerError::MissingConfig("IDEMPOTENCY"))?;
+    let id = call(&namespace, "idFromName", &[key.as_str().into()]).map_err(|_| WorkerError::Internal)?;
+    let stub = call(&namespace, "get", &[id]).map_err(|_| WorkerError::Internal)?;
+    let init = RequestInit::new();
+    init.set_method("POST");
+    init.set_body(&body.as_str().into());
+    let promise: Promise = call(&stub, "fetch", &["https://idempotency.internal/create".into(), init.into()])
+        .map_err(|_| WorkerError::Internal)?
+        .dyn_into()
+        .map_err(|_| WorkerError::Internal)?;
+    let response = JsFuture::from(promise).await.map_err(|_| WorkerError::Internal)?;
+    // A Response from another context cannot be returned as is; copy it.
+    let response: Response = response.unchecked_into();
+    let status = response.status();
+    let retry_after = response.headers().get("retry-after").ok().flatten();
+    let text = JsFuture::from(response.text().map_err(|_| WorkerError::Internal)?).await.map_err(|_| WorkerError::Internal)?;
+    let copy = text_response(status, &text.as_string().unwrap_or_default());
+    if let Some(seconds) = retry_after {
+        let _ = copy.headers().set("retry-after", &seconds);
+    }
+    if let Some(replayed) = response.headers().get("idempotent-replayed").ok().flatten() {
+        let _ = copy.headers().set("idempotent-replayed", &replayed);
+    }
+    Ok(copy)
+}
+
+/// Durable Object side (`IdempotencyStore.fetch`): one key, one object.
+#[wasm_bindgen(js_name = idempotentCreate)]
+pub async fn idempotent_create(request: Request, storage: JsValue, env: JsValue) -> Response {
+    let config = Config { env };
+    match run(&config, &request, &storage).await {
+        Ok(response) => response,
+        Err(error) => error_response(&error, &config.secrets()),
+    }
+}
+
+async fn run(config: &Config, request: &Request, storage: &JsValue) -> Result<Response, WorkerError> {
+    let body = request_text(request).await?;
+    let hash = sha256_hex(&body).await?;
+    let now = js_sys::Date::now();
+    if let Some(record) = load(storage).await? {
+        if now - record.at < TTL_MS {
+            if record.hash != hash {
+                return Err(WorkerError::KeyReused);
+            }
+            match record.outcome {
+                Some(outcome) => return Ok(replay(&outcome)),
+                None if now - record.at < STALE_IN_FLIGHT_MS => return Err(WorkerError::InFlight),
+                None => {
+                    let error = crate::Error::other(
+                        ErrorKind::UnknownOutcome,
+                        Provider::LicenseRocks,
+                        "licenseRocks: an earlier request with this key stopped before its answer arrived; the orders may have been created: look them up before trying again",
+                    );
+                    let outcome = outcome_of(&error_response(&WorkerError::Upstream(error, Vec::new()), &config.secrets())).await?;
+                    save(storage, &Record { hash, at: record.at, outcome: Some(outcome.clone()) }).await?;
+                    return Ok(replay(&outcome));
+                }
+            }
+        }
+    }
+    // In flight before anything is sent: a concurrent request now sees 409.
+    save(storage, &Record { hash: hash.clone(), at: now, outcome: None }).await?;
+    let _ = call(storage, "setAlarm", &[JsValue::from_f64(now + TTL_MS)]);
+
+    let orders = parse_orders(&body)?;
+    let token = config.required("LICENSE_ROCKS_API_TOKEN")?;
+    let instance = license_rocks_instance(config)?;
+    let result = license_rocks::create_orders(&transport(config, Provider::LicenseRocks), &instance, &token, &orders).await;
+    let (response, keep) = match result {
+        Ok(body) => {
+            let mut reply: Value = serde_json::from_slice(&body).map_err(|_| WorkerError::Internal)?;
+            if !config.expose_pii() {
+                reply.get_mut("orders").and_then(Value::as_array_mut).into_iter().flatten().for_each(redact::order);
+            }
+            (json_response(200, &Value::Object([("orders".to_owned(), reply["orders"].take())].into_iter().collect())), true)
+        }
+        Err(error) => {
+            // The provider said no, or we never sent it: nothing was created.
+            let refused = error.kind == ErrorKind::InvalidInput
+                || (error.kind == ErrorKind::Api && error.status.is_some_and(|s| (400..500).contains(&s) && s != 429));
+            (error_response(&WorkerError::Upstream(error, Vec::new()), &config.secrets()), !refused)
+        }
+    };
+    let outcome = outcome_of(&response).await?;
+    if keep {
+        save(storage, &Record { hash, at: now, outcome: Some(outcome.clone()) }).await?;
+    } else {
+        let _ = JsFuture::from(call(storage, "delete", &["record".into()]).map_err(|_| WorkerError::Internal)?.unchecked_into::<Promise>())
+            .await;
+    }
+    Ok(replay_fresh(&outcome))
+}
+
+fn parse_orders(body: &str) -> Result<Vec<NewExternalOrder>, WorkerError> {
+    let mut de = serde_json::Deserializer::from_str(body);
+    let orders: Vec<NewExternalOrder> = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let path = e.path().to_string();
+        WorkerError::BadRequest(format!(
+            "orders{}: {}",
+            if path == "." { String::new() } else { format!("[{}", path.trim_start_matches('[')) },
+            e.inner()
+        ))
+    })?;
+    de.end().map_err(|e| WorkerError::BadRequest(format!("the body is not one JSON array ({e})")))?;
+    if orders.is_empty() {
+        return Err(WorkerError::BadRequest("send a non-empty array of orders".into()));
+    }
+    Ok(orders)
+}
+
+async fn request_text(request: &Request) -> Result<String, WorkerError> {
+    let promise = request.text().map_err(|_| WorkerError::BadRequest("unreadable body".into()))?;
+    let text =
+        JsFuture::from(promise).await.map_err(|_| WorkerError::BadRequest("unreadable body".into()))?.as_string().unwrap_or_default();
+    if text.len() > MAX_BODY_BYTES {
+        return Err(WorkerError::TooLarge);
+    }
+    Ok(text)
+}
+
+async fn outcome_of(response: &Response) -> Result<Outcome, WorkerError> {
+    let retry_after = response.headers().get("retry-after").ok().flatten();
+    let clone = response.clone().map_err(|_| WorkerError::Internal)?;
+    let text = JsFuture::from(clone.text().map_err(|_| WorkerError::Internal)?).await.map_err(|_| WorkerError::Internal)?;
+    Ok(Outcome { status: response.status(), body: text.as_string().unwrap_or_default(), retry_after })
+}
+
+fn replay_fresh(outcome: &Outcome) -> Response {
+    let response = text_response(outcome.status, &outcome.body);
+    if let Some(seconds) = &outcome.retry_after {
+        let _ = response.headers().set("retry-after", seconds);
+    }
+    response
+}
+
+fn replay(outcome: &Outcome) -> Response {
+    let response = replay_fresh(outcome);
+    let _ = response.headers().set("idempotent-replayed", "true");
+    response
+}
+
+async fn load(storage: &JsValue) -> Result<Option<Record>, WorkerError> {
+    let promise: Promise = call(storage, "get", &["record".into()]).map_err(|_| WorkerError::Internal)?.unchecked_into();
+    let value = JsFuture::from(promise).await.map_err(|_| WorkerError::Internal)?;
+    Ok(value.as_string().and_then(|text| serde_json::from_str(&text).ok()))
+}
+
+async fn save(storage: &JsValue, record: &Record) -> Result<(), WorkerError> {
+    let text = serde_json::to_string(record).map_err(|_| WorkerError::Internal)?;
+    let promise: Promise = call(storage, "put", &["record".into(), text.into()]).map_err(|_| WorkerError::Internal)?.unchecked_into();
+    JsFuture::from(promise).await.map(|_| ()).map_err(|_| WorkerError::Internal)
+}
+
+async fn sha256_hex(text: &str) -> Result<String, WorkerError> {
+    let subtle = Reflect::get(&Reflect::get(&js_sys::global(), &"crypto".into()).map_err(|_| WorkerError::Internal)?, &"subtle".into())
+        .map_err(|_| WorkerError::Internal)?;
+    let bytes = Uint8Array::from(text.as_bytes());
+    let promise: Promise = call(&subtle, "digest", &["SHA-256".into(), bytes.into()]).map_err(|_| WorkerError::Internal)?.unchecked_into();
+    let digest = Uint8Array::new(&JsFuture::from(promise).await.map_err(|_| WorkerError::Internal)?);
+    Ok(digest.to_vec().iter().map(|b| format!("{b:02x}")).collect())
+}
+
+/// `target[method](...args)`, for the runtime objects (namespace, stub, storage) we only duck-type.
+fn call(target: &JsValue, method: &str, args: &[JsValue]) -> Result<JsValue, JsValue> {
+    let function: Function = Reflect::get(target, &method.into())?.dyn_into()?;
+    let list: js_sys::Array = args.iter().collect();
+    function.apply(target, &list)
+}

@@ -1,0 +1,223 @@
+//! The edge Worker: serves the three order APIs to browsers while the partner
+//! keys stay in the Worker's secrets and buyer data is redacted. Built only with
+//! the `worker` feature (`scripts/build.sh` writes `pkg-worker/`); `worker/index.js`
+//! is the thin shim that hands requests here.
+//!
+//! Routes:
+//! - `GET /v1/capture/orders/{orderId}?nid={nid}`
+//! - `GET /v1/namefi/orders/{orderId}` (the caller's own Bearer token is forwarded)
+//! - `GET /v1/license-rocks/orders?ids=1,2,3`, `POST /v1/license-rocks/orders`
+//!   (Bearer `ACCESS_TOKEN`; POST needs `Idempotency-Key`, see [`idempotency`])
+//! - `GET /healthz`
+
+mod http;
+pub mod idempotency;
+
+use js_sys::Reflect;
+use serde_json::{json, Value};
+use wasm_bindgen::prelude::*;
+use web_sys::{Request, Response};
+
+use crate::apis::{capture, license_rocks, namefi};
+use crate::error::{Error, ErrorKind, Provider};
+use crate::ids::IdInput;
+use crate::redact;
+use crate::transport::{base_url, Transport};
+use http::{cors_headers, error_response, json_response, WorkerError};
+
+/// Everything the Worker reads from its vars and secrets.
+pub(crate) struct Config {
+    env: JsValue,
+}
+
+impl Config {
+    fn var(&self, name: &'static str) -> Option<String> {
+        Reflect::get(&self.env, &name.into()).ok().and_then(|v| v.as_string()).filter(|v| !v.is_empty())
+    }
+    fn required(&self, name: &'static str) -> Result<String, WorkerError> {
+        self.var(name).ok_or(WorkerError::MissingConfig(name))
+    }
+    fn expose_pii(&self) -> bool {
+        self.var("EXPOSE_BUYER_PII").as_deref() == Some("true")
+    }
+    fn allowed_origins(&self) -> Vec<String> {
+        self.var("ALLOWED_ORIGINS")
+            .map(|v| v.split(',').map(|o| o.trim().to_owned()).filter(|o| !o.is_empty()).collect())
+            .unwrap_or_default()
+    }
+    /// Values that must never appear in a response or a log line.
+    fn secrets(&self) -> Vec<String> {
+        ["CAPTURE_API_KEY", "LICENSE_ROCKS_API_TOKEN", "ACCESS_TOKEN"].iter().filter_map(|n| self.var(n)).collect()
+    }
+}
+
+/// Longest `Retry-After` the Worker waits out itself; a longer one goes back to the caller.
+const WORKER_RETRY_AFTER_CAP_MS: u64 = 1_000;
+
+pub(crate) fn transport(config: &Config, provider: Provider) -> Transport {
+    let timeout_ms = config
+        .var("UPSTREAM_TIMEOUT_MS")
+        .and_then(|v| v.parse::<u32>().ok())
+        .filter(|ms| *ms > 0)
+        .unwrap_or(crate::policy::DEFAULT_TIMEOUT_MS);
+    Transport {
+        provider,
+        fetch: None,
+        timeout_ms,
+        max_retries: crate::policy::DEFAULT_MAX_RETRIES,
+        max_response_bytes: crate::policy::DEFAULT_MAX_RESPONSE_BYTES,
+        signal: None,
+        retry_after_cap_ms: WORKER_RETRY_AFTER_CAP_MS,
+    }
+}
+
+/// The Worker's `fetch` handler.
+#[wasm_bindgen(js_name = workerFetch)]
+pub async fn worker_fetch(request: Request, env: JsValue) -> Response {
+    let config = Config { env };
+    let origin = request.headers().get("origin").ok().flatten();
+    let allowed = config.allowed_origins();
+    let cors_origin = origin.as_ref().filter(|o| allowed.iter().any(|a| a == *o)).cloned();
+    let method = request.method();
+    let path = web_sys::Url::new(&request.url()).map(|u| u.pathname()).unwrap_or_default();
+
+    let result = if origin.is_some() && cors_origin.is_none() {
+        Err(WorkerError::OriginNotAllowed)
+    } else if method == "OPTIONS" {
+        Ok(http::preflight())
+    } else {
+        route(&config, &request, &method, &path).await
+    };
+    let response = match result {
+        Ok(response) => response,
+        Err(error) => error_response(&error, &config.secrets()),
+    };
+    cors_headers(&response, cors_origin.as_deref());
+    // One line per request, never a header or a body.
+    web_sys::console::log_1(&format!("{method} {} -> {}", http::route_name(&path), response.status()).into());
+    response
+}
+
+async fn route(config: &Config, request: &Request, method: &str, path: &str) -> Result<Response, WorkerError> {
+    let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
+    let allow =
+        |methods: &'static str| if methods.split(", ").any(|m| m == method) { Ok(()) } else { Err(WorkerError::MethodNotAllowed(methods)) };
+    match segments.as_slice() {
+        ["healthz"] => {
+            allow("GET")?;
+            Ok(json_response(200, &json!({"ok": true})))
+        }
+        ["v1", "capture", "orders", order_id] => {
+            allow("GET")?;
+            capture_order(config, request, &decode_segment(order_id)?).await
+        }
+        ["v1", "namefi", "orders", order_id] => {
+            allow("GET")?;
+            namefi_order(config, request, &decode_segment(order_id)?).await
+        }
+        ["v1", "license-rocks", "orders"] => {
+            allow("GET, POST")?;
+            http::check_access_token(config, request)?;
+            if method == "GET" {
+                license_rocks_orders(config, request).await
+            } else {
+                idempotency::create_through_store(config, request).await
+            }
+        }
+        _ => Err(WorkerError::NotFound),
+    }
+}
+
+fn decode_segment(segment: &str) -> Result<String, WorkerError> {
+    js_sys::decode_uri_component(segment)
+        .ok()
+        .and_then(|s| s.as_string())
+        .ok_or_else(|| WorkerError::BadRequest("the order id is not valid percent-encoding".into()))
+}
+
+fn query_param(request: &Request, name: &str) -> Result<Option<String>, WorkerError> {
+    let url = web_sys::Url::new(&request.url()).map_err(|_| WorkerError::BadRequest("bad URL".into()))?;
+    let params = url.search_params();
+    let all = params.get_all(name);
+    match all.length() {
+        0 => Ok(None),
+        1 => Ok(all.get(0).as_string()),
+        _ => Err(WorkerError::BadRequest(format!("give `{name}` once"))),
+    }
+}
+
+/// The order only when its `nid` matches: an unknown order and a wrong `nid`
+/// get the same 404, so the route is no oracle for which order ids exist.
+async fn capture_order(config: &Config, request: &Request, order_id: &str) -> Result<Response, WorkerError> {
+    let nid = query_param(request, "nid")?.filter(|n| !n.is_empty()).ok_or_else(|| WorkerError::BadRequest("`nid` is required".into()))?;
+    let key = config.required("CAPTURE_API_KEY")?;
+    let base = config.var("CAPTURE_BASE_URL").unwrap_or_else(|| capture::DEFAULT_BASE_URL.to_owned());
+    let base = base_url(Provider::Capture, "CAPTURE_BASE_URL", &base).map_err(|_| WorkerError::BadConfig("CAPTURE_BASE_URL"))?;
+    let body = match capture::query_order(&transport(config, Provider::Capture), &base, &key, order_id).await {
+        Err(e) if e.status == Some(404) => return Err(WorkerError::CaptureNotFound),
+        other => other?,
+    };
+    let reply: Value = serde_json::from_slice(&body).map_err(|_| WorkerError::Internal)?;
+    let order = reply.get("response").cloned().unwrap_or(Value::Null);
+    if order.get("nid").and_then(Value::as_str) != Some(nid.as_str()) {
+        return Err(WorkerError::CaptureNotFound);
+    }
+    Ok(json_response(200, &order))
+}
+
+async fn namefi_order(config: &Config, request: &Request, order_id: &str) -> Result<Response, WorkerError> {
+    let header = request.headers().get("authorization").ok().flatten().unwrap_or_default();
+    let token = header.strip_prefix("Bearer ").filter(|t| !t.is_empty()).ok_or(WorkerError::Unauthorized)?;
+    let base = config.var("NAMEFI_BASE_URL").unwrap_or_else(|| namefi::DEFAULT_BASE_URL.to_owned());
+    let base = base_url(Provider::Namefi, "NAMEFI_BASE_URL", &base).map_err(|_| WorkerError::BadConfig("NAMEFI_BASE_URL"))?;
+    if !token.bytes().all(|b| (0x21..=0x7e).contains(&b)) {
+        return Err(WorkerError::Unauthorized);
+    }
+    let body = namefi::get_order(&transport(config, Provider::Namefi), &base, token, order_id)
+        .await
+        .map_err(|e| WorkerError::Upstream(e, vec![token.to_owned()]))?;
+    let details: Value = serde_json::from_slice(&body).map_err(|_| WorkerError::Internal)?;
+    Ok(json_response(200, &details))
+}
+
+pub(crate) fn license_rocks_instance(config: &Config) -> Result<String, WorkerError> {
+    let raw = config.required("LICENSE_ROCKS_INSTANCE_URL")?;
+    base_url(Provider::LicenseRocks, "LICENSE_ROCKS_INSTANCE_URL", &raw).map_err(|_| WorkerError::BadConfig("LICENSE_ROCKS_INSTANCE_URL"))
+}
+
+async fn license_rocks_orders(config: &Config, request: &Request) -> Result<Response, WorkerError> {
+    let ids = query_param(request, "ids")?.ok_or_else(|| WorkerError::BadRequest("`ids` is required, e.g. ?ids=1,2,3".into()))?;
+    let inputs: Vec<IdInput> = ids.split(',').map(|id| IdInput::Text(id.trim().to_owned())).collect();
+    let ids = crate::ids::license_rocks_ids(&inputs)?;
+    let token = config.required("LICENSE_ROCKS_API_TOKEN")?;
+    let instance = license_rocks_instance(config)?;
+    let batches =
+        license_rocks::get_orders(&transport(config, Provider::LicenseRocks), &instance, &token, &ids).await.map_err(not_found_for_get)?;
+    let mut by_id = std::collections::HashMap::new();
+    for batch in batches {
+        let reply: Value = serde_json::from_slice(&batch.body).map_err(|_| WorkerError::Internal)?;
+        for order in reply.get("orders").and_then(Value::as_array).cloned().unwrap_or_default() {
+            if let Some(id) = order.get("id").and_then(Value::as_i64) {
+                by_id.entry(id).or_insert(order);
+            }
+        }
+    }
+    let mut orders: Vec<Value> = ids.iter().filter_map(|id| by_id.remove(&(*id as i64))).collect();
+    if orders.len() != ids.len() {
+        return Err(WorkerError::Internal);
+    }
+    if !config.expose_pii() {
+        orders.iter_mut().for_each(redact::order);
+    }
+    Ok(json_response(200, &json!({ "orders": orders })))
+}
+
+/// License.rocks answers an unknown id with a 400 "Order with ID … does not exist.";
+/// for a read that is a 404.
+fn not_found_for_get(error: Error) -> WorkerError {
+    if error.kind == ErrorKind::Api && error.status == Some(400) && error.message.contains("does not exist") {
+        WorkerError::UpstreamNotFound(error)
+    } else {
+        WorkerError::Upstream(error, Vec::new())
+    }
+}

@@ -1,0 +1,286 @@
+// The edge Worker in real workerd (Miniflare), against the simulator over HTTP:
+// every route, the error mapping, the nid check, redaction, auth, CORS,
+// idempotency, injection attempts, and no secret in any response or log line.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+
+import { startSim } from "../sim/helpers.mjs";
+import { SECRETS, startWorker } from "./harness.mjs";
+
+const ORDER = "59210ee0-1a4e-451c-b048-c493d9e001ff";
+const NID = "bafybeievahpgtr3wzoquvtwvcrjcw5pdo53dxjqrxym2hxrwep736rwuka";
+const NAMEFI_ORDER = "497f6eca-6276-4993-bfeb-53cbbbba6f08";
+const auth = { authorization: `Bearer ${SECRETS.ACCESS_TOKEN}` };
+const newOrder = [{ nftId: 405, listingId: 2, quantity: 1, buyerUserId: 5 }];
+
+let sim;
+let scope;
+let worker;
+const seen = []; // every response text, for the secret check at the end
+let keyCounter = 0;
+const key = () => `key-${process.pid}-${++keyCounter}`;
+
+async function call(path, init) {
+  const res = await worker.fetch(path, init);
+  seen.push(res.text, JSON.stringify([...res.headers]));
+  return res;
+}
+const post = (body, headers = {}) =>
+  call("/v1/license-rocks/orders", { method: "POST", headers: { ...auth, "content-type": "application/json", ...headers }, body: typeof body === "string" ? body : JSON.stringify(body) });
+const posts = async () => (await scope.requests()).filter((r) => r.method === "POST").length;
+
+before(async () => {
+  sim = await startSim();
+  scope = sim.scope(`worker-${process.pid}`);
+  worker = await startWorker(scope.base);
+});
+after(async () => {
+  await worker?.dispose();
+  await sim?.close();
+});
+
+function assertErrorShape(res, status, kind) {
+  assert.equal(res.status, status, res.text);
+  assert.deepEqual(Object.keys(res.body.error).sort(), ["code", "kind", "message", "provider", "status"]);
+  if (kind) assert.equal(res.body.error.kind, kind);
+  assert.match(res.headers.get("content-type"), /application\/json/);
+}
+
+describe("routes", () => {
+  test("healthz, unknown routes and wrong methods", async () => {
+    assert.deepEqual((await call("/healthz")).body, { ok: true });
+    assertErrorShape(await call("/nope"), 404, "not_found");
+    assertErrorShape(await call("/v1/capture/orders"), 404, "not_found");
+    const wrong = await call("/healthz", { method: "POST" });
+    assertErrorShape(wrong, 405, "method_not_allowed");
+    assert.equal(wrong.headers.get("allow"), "GET");
+    assertErrorShape(await call("/v1/license-rocks/orders", { method: "DELETE", headers: auth }), 405);
+  });
+});
+
+describe("Capture", () => {
+  test("answers when the nid matches", async () => {
+    const res = await call(`/v1/capture/orders/${ORDER}?nid=${NID}`);
+    assert.equal(res.status, 200);
+    assert.equal(res.body.order_id, ORDER);
+    assert.equal(res.body.nid, NID);
+  });
+  test("a wrong nid and an unknown order get the very same 404", async () => {
+    const wrongNid = await call(`/v1/capture/orders/${ORDER}?nid=bafyother`);
+    const unknown = await call(`/v1/capture/orders/00000000-0000-4000-a000-000000000000?nid=${NID}`);
+    assertErrorShape(wrongNid, 404);
+    assert.equal(wrongNid.text, unknown.text);
+    assert.equal(unknown.status, 404);
+  });
+  test("needs a nid and a UUID", async () => {
+    assertErrorShape(await call(`/v1/capture/orders/${ORDER}`), 400, "invalid_input");
+    assertErrorShape(await call(`/v1/capture/orders/not-an-id?nid=${NID}`), 400, "invalid_input");
+  });
+});
+
+describe("Namefi", () => {
+  test("forwards the caller's own token", async () => {
+    const res = await call(`/v1/namefi/orders/${NAMEFI_ORDER}`, { headers: { authorization: "Bearer sim-namefi-token" } });
+    assert.equal(res.status, 200);
+    assert.equal(res.body.order.id, NAMEFI_ORDER);
+  });
+  test("401 without a token; the provider's 401, 403 and 404 pass through", async () => {
+    assertErrorShape(await call(`/v1/namefi/orders/${NAMEFI_ORDER}`), 401, "unauthorized");
+    assertErrorShape(await call(`/v1/namefi/orders/${NAMEFI_ORDER}`, { headers: { authorization: "sim-namefi-token" } }), 401);
+    const wrong = await call(`/v1/namefi/orders/${NAMEFI_ORDER}`, { headers: { authorization: "Bearer wrong-user-token" } });
+    assertErrorShape(wrong, 401, "api");
+    assert.equal(wrong.body.error.code, "UNAUTHORIZED");
+    assert.ok(!wrong.text.includes("wrong-user-token"));
+    assertErrorShape(await call(`/v1/namefi/orders/${NAMEFI_ORDER}`, { headers: { authorization: "Bearer sim-namefi-token-other" } }), 403, "api");
+    const missing = await call("/v1/namefi/orders/00000000-0000-4000-a000-000000000000", { headers: { authorization: "Bearer sim-namefi-token" } });
+    assertErrorShape(missing, 404);
+    assert.equal(missing.body.error.code, "NOT_FOUND");
+  });
+});
+
+describe("License.rocks GET", () => {
+  test("needs the access token, compared exactly", async () => {
+    assertErrorShape(await call("/v1/license-rocks/orders?ids=1"), 401, "unauthorized");
+    assertErrorShape(await call("/v1/license-rocks/orders?ids=1", { headers: { authorization: SECRETS.ACCESS_TOKEN } }), 401);
+    assertErrorShape(await call("/v1/license-rocks/orders?ids=1", { headers: { authorization: `Bearer ${SECRETS.ACCESS_TOKEN}x` } }), 401);
+    assertErrorShape(await call("/v1/license-rocks/orders?ids=1", { headers: { authorization: `Bearer ${SECRETS.ACCESS_TOKEN.slice(0, -1)}` } }), 401);
+  });
+  test("returns the orders in the order asked, without personal data or secrets", async () => {
+    const res = await call("/v1/license-rocks/orders?ids=2,1", { headers: auth });
+    assert.equal(res.status, 200);
+    assert.deepEqual(res.body.orders.map((o) => o.id), [2, 1]);
+    for (const gone of ["adam@licenserocks.de", "::ffff:127.0.0.1", "Geheimbotschaft", "a6a08c57-9fb3-4eb1-b569-c8450355cd3c", "0xBA53a45AaeaD689dD74eB7Cf338c5e9206A660f8"]) {
+      assert.ok(!res.text.includes(gone), `${gone} leaked`);
+    }
+    for (const field of ["email", "ipAddress", "walletNonce", "stripeConnectId", "simplexId", "secretPhrase", "providerId"]) {
+      assert.ok(!res.text.includes(`"${field}"`), `${field} leaked`);
+    }
+    assert.ok(!/"secupay/.test(res.text), "a secupay field leaked");
+    assert.equal(res.body.orders[0].orderItems[0].listing.priceWei, "13422818791946309000");
+  });
+  test("an unknown id is 404, bad ids are 400, ids must come once", async () => {
+    assertErrorShape(await call("/v1/license-rocks/orders?ids=1,3", { headers: auth }), 404, "not_found");
+    assertErrorShape(await call("/v1/license-rocks/orders?ids=1,a", { headers: auth }), 400, "invalid_input");
+    assertErrorShape(await call("/v1/license-rocks/orders", { headers: auth }), 400);
+    assertErrorShape(await call("/v1/license-rocks/orders?ids=1&ids=2", { headers: auth }), 400);
+  });
+});
+
+describe("upstream failures", () => {
+  test("429 passes through with Retry-After", async () => {
+    await scope.fault({ retryAfter: 30, match: { method: "GET" } });
+    const res = await call("/v1/license-rocks/orders?ids=1", { headers: auth });
+    assertErrorShape(res, 429);
+    assert.equal(res.headers.get("retry-after"), "30");
+  });
+  test("a slow upstream is 504, a broken one 502", async () => {
+    await scope.fault({ delayMs: 3000, match: { method: "GET" } });
+    assertErrorShape(await call("/v1/license-rocks/orders?ids=1", { headers: auth }), 504, "timeout");
+    await scope.fault({ nonJson: true, status: 502, times: 3, match: { method: "GET" } });
+    assertErrorShape(await call("/v1/license-rocks/orders?ids=1", { headers: auth }), 502, "http");
+    await scope.fault({ status: 200, body: "{\"orders\": 5, \"error\": null}", match: { method: "GET" } });
+    const invalid = await call("/v1/license-rocks/orders?ids=1", { headers: auth });
+    assertErrorShape(invalid, 502, "invalid_response");
+  });
+});
+
+describe("License.rocks POST with Idempotency-Key", () => {
+  test("needs the key and a valid body; a bad request takes no key", async () => {
+    assertErrorShape(await post(newOrder), 428, "idempotency_key_required");
+    const k = key();
+    assertErrorShape(await post([{ nftId: 405 }], { "idempotency-key": k }), 400, "invalid_input");
+    assertErrorShape(await post("not json", { "idempotency-key": k }), 400);
+    assertErrorShape(await post([], { "idempotency-key": k }), 400);
+    assert.equal((await post(newOrder, { "idempotency-key": k })).status, 200, "the key was still free");
+  });
+  test("the same key and body replays the first result without calling upstream", async () => {
+    const k = key();
+    const before = await posts();
+    const first = await post(newOrder, { "idempotency-key": k });
+    const again = await post(newOrder, { "idempotency-key": k });
+    assert.equal(first.status, 200);
+    assert.equal(again.text, first.text);
+    assert.equal(again.headers.get("idempotent-replayed"), "true");
+    assert.equal((await posts()) - before, 1, "upstream called once");
+  });
+  test("the same key with another body is 422", async () => {
+    const k = key();
+    await post(newOrder, { "idempotency-key": k });
+    assertErrorShape(await post([{ ...newOrder[0], quantity: 2 }], { "idempotency-key": k }), 422, "idempotency_key_reused");
+  });
+  test("a second request while the first is in flight is 409", async () => {
+    const k = key();
+    await scope.fault({ delayMs: 800, match: { method: "POST" } });
+    const before = await posts();
+    const [a, b] = await Promise.all([post(newOrder, { "idempotency-key": k }), new Promise((r) => setTimeout(r, 200)).then(() => post(newOrder, { "idempotency-key": k }))]);
+    assert.deepEqual([a.status, b.status].sort(), [200, 409]);
+    assertErrorShape(a.status === 409 ? a : b, 409, "conflict");
+    assert.equal((await posts()) - before, 1);
+  });
+  test("an unknown outcome is kept: a retry cannot create a second paid order", async () => {
+    const k = key();
+    await scope.fault({ reset: true, afterHandler: true, match: { method: "POST" } });
+    const before = await posts();
+    const first = await post(newOrder, { "idempotency-key": k });
+    assertErrorShape(first, 502, "unknown_outcome");
+    assert.match(first.body.error.message, /look them up/);
+    const retry = await post(newOrder, { "idempotency-key": k });
+    assert.equal(retry.text, first.text);
+    assert.equal((await posts()) - before, 1, "the retry did not reach upstream");
+  });
+  test("a definite refusal releases the key", async () => {
+    const k = key();
+    const unknownBuyer = [{ ...newOrder[0], buyerUserId: 999999 }];
+    const refused = await post(unknownBuyer, { "idempotency-key": k });
+    assertErrorShape(refused, 400, "api");
+    assert.match(refused.body.error.message, /User with ID 999999 does not exist/);
+    const before = await posts();
+    await post(unknownBuyer, { "idempotency-key": k });
+    assert.equal((await posts()) - before, 1, "tried again upstream");
+  });
+});
+
+describe("CORS", () => {
+  test("allowed origins get the headers and a preflight answer", async () => {
+    const pre = await call("/v1/license-rocks/orders", { method: "OPTIONS", headers: { origin: "https://shop.example", "access-control-request-method": "POST", "access-control-request-headers": "authorization,idempotency-key" } });
+    assert.equal(pre.status, 204);
+    assert.equal(pre.headers.get("access-control-allow-origin"), "https://shop.example");
+    assert.match(pre.headers.get("access-control-allow-headers"), /authorization/);
+    assert.match(pre.headers.get("access-control-allow-headers"), /idempotency-key/);
+    assert.match(pre.headers.get("vary"), /Origin/);
+    const res = await call("/healthz", { headers: { origin: "http://127.0.0.1:8080" } });
+    assert.equal(res.headers.get("access-control-allow-origin"), "http://127.0.0.1:8080");
+  });
+  test("other origins are refused, preflight included", async () => {
+    for (const method of ["OPTIONS", "GET"]) {
+      const res = await call("/healthz", { method, headers: { origin: "https://evil.example" } });
+      assert.equal(res.status, 403);
+      assert.equal(res.headers.get("access-control-allow-origin"), null);
+      assert.match(res.headers.get("vary"), /Origin/);
+    }
+    assert.equal((await call("/healthz")).headers.get("access-control-allow-origin"), null);
+  });
+});
+
+describe("injection attempts", () => {
+  test("no caller input reaches another upstream path", async () => {
+    const before = (await scope.requests()).length;
+    const attempts = [
+      [`/v1/capture/orders/..%2F..%2Fadmin?nid=${NID}`, {}],
+      [`/v1/capture/orders/${ORDER}%3Forder_id%3Dother?nid=${NID}`, {}],
+      [`/v1/capture/orders/${ORDER}%23x?nid=${NID}`, {}],
+      ["/v1/namefi/orders/%2e%2e%2f%2e%2e%2fadmin", { headers: { authorization: "Bearer sim-namefi-token" } }],
+      ["/v1/license-rocks/orders?ids=1/../../admin", { headers: auth }],
+      ["/v1/license-rocks/orders?ids=1%2C2%2F..", { headers: auth }],
+      ["/v1/license-rocks/orders?ids=http://evil.example/", { headers: auth }],
+    ];
+    for (const [path, init] of attempts) {
+      const res = await call(path, init);
+      assert.ok([400, 404].includes(res.status), `${path}: ${res.status}`);
+    }
+    const notFound = await call("/v1/license-rocks/orders/../../../healthz%2F", { headers: auth });
+    assert.notEqual(notFound.status, 500);
+    assert.equal((await scope.requests()).length, before, "nothing reached upstream");
+  });
+});
+
+describe("configuration", () => {
+  test("a missing variable is a 500 that names it", async () => {
+    const bare = await startWorker(scope.base, { CAPTURE_API_KEY: null, LICENSE_ROCKS_INSTANCE_URL: null });
+    try {
+      const capture = await bare.fetch(`/v1/capture/orders/${ORDER}?nid=${NID}`);
+      assert.equal(capture.status, 500);
+      assert.match(capture.body.error.message, /CAPTURE_API_KEY/);
+      const lr = await bare.fetch("/v1/license-rocks/orders?ids=1", { headers: auth });
+      assert.equal(lr.status, 500);
+      assert.match(lr.body.error.message, /LICENSE_ROCKS_INSTANCE_URL/);
+    } finally {
+      await bare.dispose();
+    }
+  });
+  test("EXPOSE_BUYER_PII=true passes personal data through", async () => {
+    const open = await startWorker(scope.base, { EXPOSE_BUYER_PII: "true" });
+    try {
+      const res = await open.fetch("/v1/license-rocks/orders?ids=1", { headers: auth });
+      assert.equal(res.body.orders[0].buyer.email, "adam@licenserocks.de");
+      assert.equal(res.body.orders[0].orderItems[0].nft.secretPhrase, "Geheimbotschaft");
+    } finally {
+      await open.dispose();
+    }
+  });
+});
+
+describe("secrets", () => {
+  test("no secret appears in any response or log line", async () => {
+    // One more failure whose upstream message echoes the token.
+    await scope.fault({ status: 401, body: { orders: null, error: `bad token ${SECRETS.LICENSE_ROCKS_API_TOKEN}` }, match: { method: "GET" } });
+    const echoed = await call("/v1/license-rocks/orders?ids=1", { headers: auth });
+    assertErrorShape(echoed, 502);
+    assert.match(echoed.body.error.message, /\[redacted\]/);
+    const everything = seen.join("\n") + "\n" + worker.logs.join("");
+    assert.ok(worker.logs.join("").includes("GET /v1/license-rocks/orders"), "the worker logs requests");
+    for (const [name, value] of Object.entries(SECRETS)) {
+      assert.ok(!everything.includes(value), `${name} leaked`);
+    }
+  });
+});
