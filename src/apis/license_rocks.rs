@@ -151,9 +151,8 @@ pub async fn get_orders(
         async move {
             let headers = [("authorization", token), ("accept", "application/json")];
             let outgoing = crate::transport::Outgoing { post: false, url: &url, headers: &headers, body: None };
-            let reply = transport.send(&outgoing).await?;
-            check_reply(reply.status, &reply.body).map_err(|e| e.with_retry_after(reply.retry_after_ms))?;
-            Ok(Batch { asked: group, body: reply.body })
+            let body = super::send_checked(&transport, &outgoing, check_reply).await?;
+            Ok(Batch { asked: group, body })
         }
     };
     if groups.len() == 1 {
@@ -191,7 +190,5 @@ pub async fn create_orders(
         .map_err(|e| Error::invalid_input(Provider::LicenseRocks, format!("licenseRocks: the orders could not be encoded ({e})")))?;
     let headers = [("authorization", token), ("content-type", "application/json"), ("accept", "application/json")];
     let outgoing = crate::transport::Outgoing { post: true, url: &url, headers: &headers, body: Some(&body) };
-    let reply = transport.send(&outgoing).await?;
-    check_reply(reply.status, &reply.body).map_err(|e| e.with_retry_after(reply.retry_after_ms))?;
-    Ok(reply.body)
+    super::send_checked(transport, &outgoing, check_reply).await
 }

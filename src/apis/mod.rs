@@ -21,3 +21,16 @@ pub(crate) fn http_failure(provider: crate::error::Provider, status: u16) -> cra
     };
     crate::error::Error::http(provider, status, message)
 }
+
+/// Sends `outgoing` and checks the reply with the provider's `check`; a failure
+/// carries the server's `Retry-After`. Returns the checked body.
+#[cfg(target_arch = "wasm32")]
+pub(crate) async fn send_checked(
+    transport: &crate::transport::Transport,
+    outgoing: &crate::transport::Outgoing<'_>,
+    check: fn(u16, &[u8]) -> Result<(), crate::error::Error>,
+) -> Result<Vec<u8>, crate::error::Error> {
+    let reply = transport.send(outgoing).await?;
+    check(reply.status, &reply.body).map_err(|e| e.with_retry_after(reply.retry_after_ms))?;
+    Ok(reply.body)
+}

@@ -49,7 +49,5 @@ pub async fn get_order(transport: &crate::transport::Transport, base_url: &str, 
     let auth = format!("Bearer {token}");
     let headers = [("authorization", auth.as_str()), ("accept", "application/json")];
     let outgoing = crate::transport::Outgoing { post: false, url: &url, headers: &headers, body: None };
-    let reply = transport.send(&outgoing).await?;
-    check_reply(reply.status, &reply.body).map_err(|e| e.with_retry_after(reply.retry_after_ms))?;
-    Ok(reply.body)
+    super::send_checked(transport, &outgoing, check_reply).await
 }
