@@ -153,11 +153,14 @@ impl Transport {
         let headers = response.headers();
         let header = |name: &str| headers.get(name).ok().flatten();
         let retry_after_ms = header("retry-after").and_then(|v| parse_retry_after(&v, js_sys::Date::now() as u64));
+        // With a Content-Encoding, Content-Length counts compressed bytes: a small
+        // length could inflate to anything, so such bodies are read with the cap.
+        let encoded = header("content-encoding").is_some_and(|e| !e.trim().eq_ignore_ascii_case("identity"));
         let body = match header("content-length").and_then(|v| v.trim().parse::<u64>().ok()) {
             Some(length) if length > self.max_response_bytes as u64 => return Err(Failure::TooLarge),
             // fetch delivers no more than Content-Length, so one read is safe.
-            Some(_) => read_whole(&response, self.max_response_bytes).await?,
-            None => read_stream(&response, self.max_response_bytes).await?,
+            Some(_) if !encoded => read_whole(&response, self.max_response_bytes).await?,
+            _ => read_stream(&response, self.max_response_bytes).await?,
         };
         Ok(Reply { status, retry_after_ms, body })
     }

@@ -532,3 +532,16 @@ fn set_timeout(callback: &Function, ms: i32) {
 async fn tick() {
     JsFuture::from(js_sys::Promise::resolve(&JsValue::NULL)).await.unwrap();
 }
+
+#[wasm_bindgen_test]
+async fn an_encoded_body_is_capped_however_small_its_length_claims_to_be() {
+    let s = Scope::new();
+    // Content-Length counts compressed bytes; the decoded body is what must fit.
+    let fetch = Function::new_no_args(
+        "return Promise.resolve(new Response('{\"orders\":[' + '1,'.repeat(5000) + '1],\"error\":null}', \
+         { headers: { 'content-length': '10', 'content-encoding': 'gzip' } }));",
+    );
+    let e = get_external_orders(ids(&[1]), with(&s.lr(r#","maxResponseBytes":1000"#), "fetch", &fetch)).await.unwrap_err();
+    assert_eq!(fields(&e).0, "invalid_response");
+    assert!(message(&e).contains("maxResponseBytes"), "{}", message(&e));
+}
