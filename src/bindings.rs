@@ -226,8 +226,7 @@ fn credential(provider: Provider, name: &str, value: &JsValue) -> Result<String,
     let Some(text) = value.as_string() else {
         return Err(Error::invalid_input(provider, format!("{p}: {name} is required and must be a string")));
     };
-    // Checked here so a bad value never reaches a Headers error that would quote it.
-    if text.is_empty() || !text.bytes().all(|b| (0x21..=0x7e).contains(&b)) {
+    if !crate::ids::is_header_safe(&text) {
         return Err(Error::invalid_input(provider, format!("{p}: {name} must be a non-empty string of visible ASCII characters")));
     }
     Ok(text)
@@ -283,8 +282,7 @@ fn new_orders(orders: &JsValue) -> Result<Vec<NewExternalOrder>, Error> {
     refuse_unknown_keys(orders)?;
     let de = serde_wasm_bindgen::Deserializer::from(orders.clone());
     serde_path_to_error::deserialize(de).map_err(|e| {
-        let path = e.path().to_string();
-        Error::invalid_input(provider, format!("licenseRocks: orders{path}: {}", e.inner()))
+        Error::invalid_input(provider, format!("licenseRocks: {}", crate::models::license_rocks::new_orders_message(e.path(), e.inner())))
     })
 }
 

@@ -100,6 +100,12 @@ fn digits(n: u64) -> usize {
     n.checked_ilog10().map_or(1, |d| d as usize + 1)
 }
 
+/// A non-empty string of visible ASCII: safe as an HTTP header value, so a bad
+/// credential or key never reaches a `Headers` error that would quote it.
+pub fn is_header_safe(value: &str) -> bool {
+    !value.is_empty() && value.bytes().all(|b| (0x21..=0x7e).contains(&b))
+}
+
 /// Checks a Capture or Namefi order id: a UUID, as both APIs document. This also
 /// keeps path and query syntax out of the URL.
 pub fn uuid(provider: Provider, id: &str) -> Result<(), Error> {
@@ -169,6 +175,14 @@ mod tests {
             assert!(prefix + joined.len() <= MAX_URL_LENGTH);
         }
         assert_eq!(split_for_url(5000, &[1, 2]), vec![vec![1], vec![2]], "an overlong prefix still sends one id per URL");
+    }
+
+    #[test]
+    fn header_safe_values_are_visible_ascii() {
+        assert!(is_header_safe("sim-license-rocks-token"));
+        for bad in ["", "has space", "tab\t", "new\nline", "ünïcode", "\u{7f}"] {
+            assert!(!is_header_safe(bad), "{bad:?}");
+        }
     }
 
     #[test]

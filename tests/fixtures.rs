@@ -135,3 +135,24 @@ fn the_check_pass_accepts_every_documented_example() {
     license_rocks::check_reply(200, &fixture("license-rocks/get-orders.200.json")).unwrap();
     namefi::check_reply(200, &fixture("namefi/get-order.200.json")).unwrap();
 }
+
+#[test]
+fn create_input_is_read_strictly_with_paths() {
+    use web3_orders::models::license_rocks::new_orders_from_json;
+    let text = std::str::from_utf8(&fixture("license-rocks/create-orders.request.json")).unwrap().to_owned();
+    assert_eq!(new_orders_from_json(&text).unwrap().len(), 2);
+    let bad = [
+        (r#"[{"nftId":405,"listingId":2,"quantity":0,"buyerUserId":5}]"#, "orders[0].quantity: invalid value"),
+        (r#"[{"nftId":405,"listingId":2,"quantity":1,"buyerUserId":5,"buyerBilingData":{}}]"#, "unknown field `buyerBilingData`"),
+        (r#"[{"nftId":405,"listingId":2,"quantity":1}]"#, "missing field `buyerUserId`"),
+        (r#"[{"nftId":405,"listingId":2,"quantity":1,"buyerUserId":5,"buyerBillingData":{"city":7}}]"#, "orders[0].buyerBillingData.city"),
+        ("[]", "non-empty"),
+        ("{}", "orders: invalid type"),
+        ("[] []", "not one JSON array"),
+    ];
+    for (input, needle) in bad {
+        let message = new_orders_from_json(input).unwrap_err();
+        assert!(message.contains(needle), "{input}: {message}");
+        assert!(!message.contains("Error: "), "{message}");
+    }
+}

@@ -411,6 +411,27 @@ impl super::wire::TsType for BillingData {
     }
 }
 
+/// The one-line message for create input that did not read: `orders[1].quantity: …`.
+pub fn new_orders_message(path: &serde_path_to_error::Path, detail: &impl std::fmt::Display) -> String {
+    let path = path.to_string();
+    let path = if path == "." { "" } else { path.as_str() };
+    let detail = detail.to_string();
+    // serde-wasm-bindgen's errors display as JS errors do, with an `Error: ` prefix.
+    format!("orders{path}: {}", detail.strip_prefix("Error: ").unwrap_or(&detail))
+}
+
+/// Reads create input sent as JSON text (the Worker's request body): one
+/// non-empty array of orders, unknown fields refused, types checked.
+pub fn new_orders_from_json(text: &str) -> Result<Vec<NewExternalOrder>, String> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let orders: Vec<NewExternalOrder> = serde_path_to_error::deserialize(&mut de).map_err(|e| new_orders_message(e.path(), e.inner()))?;
+    de.end().map_err(|e| format!("the body is not one JSON array ({e})"))?;
+    if orders.is_empty() {
+        return Err("send a non-empty array of orders".to_owned());
+    }
+    Ok(orders)
+}
+
 /// A positive integer within the JavaScript safe range: ids and quantities we send.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct PositiveId(SafeInt);

@@ -53,7 +53,7 @@ struct Outcome {
 /// Worker side: checks the request, then hands it to the key's Durable Object.
 pub(crate) async fn create_through_store(config: &Config, request: &Request) -> Result<Response, WorkerError> {
     let key = request.headers().get("idempotency-key").ok().flatten().ok_or(WorkerError::KeyRequired)?;
-    if key.is_empty() || key.len() > 255 || !key.bytes().all(|b| (0x21..=0x7e).contains(&b)) {
+    if key.len() > 255 || !crate::ids::is_header_safe(&key) {
         return Err(WorkerError::BadRequest("Idempotency-Key must be 1 to 255 visible ASCII characters".into()));
     }
     let body = request_text(request).await?;
@@ -157,20 +157,7 @@ async fn run(config: &Config, request: &Request, storage: &JsValue) -> Result<Re
 }
 
 fn parse_orders(body: &str) -> Result<Vec<NewExternalOrder>, WorkerError> {
-    let mut de = serde_json::Deserializer::from_str(body);
-    let orders: Vec<NewExternalOrder> = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let path = e.path().to_string();
-        WorkerError::BadRequest(format!(
-            "orders{}: {}",
-            if path == "." { String::new() } else { format!("[{}", path.trim_start_matches('[')) },
-            e.inner()
-        ))
-    })?;
-    de.end().map_err(|e| WorkerError::BadRequest(format!("the body is not one JSON array ({e})")))?;
-    if orders.is_empty() {
-        return Err(WorkerError::BadRequest("send a non-empty array of orders".into()));
-    }
-    Ok(orders)
+    crate::models::license_rocks::new_orders_from_json(body).map_err(WorkerError::BadRequest)
 }
 
 async fn request_text(request: &Request) -> Result<String, WorkerError> {

@@ -170,7 +170,7 @@ async fn namefi_order(config: &Config, request: &Request, order_id: &str) -> Res
     let token = header.strip_prefix("Bearer ").filter(|t| !t.is_empty()).ok_or(WorkerError::Unauthorized)?;
     let base = config.var("NAMEFI_BASE_URL").unwrap_or_else(|| namefi::DEFAULT_BASE_URL.to_owned());
     let base = base_url(Provider::Namefi, "NAMEFI_BASE_URL", &base).map_err(|_| WorkerError::BadConfig("NAMEFI_BASE_URL"))?;
-    if !token.bytes().all(|b| (0x21..=0x7e).contains(&b)) {
+    if !crate::ids::is_header_safe(token) {
         return Err(WorkerError::Unauthorized);
     }
     let body = namefi::get_order(&transport(config, Provider::Namefi), &base, token, order_id)

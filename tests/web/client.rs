@@ -244,6 +244,7 @@ async fn invalid_input_is_refused_before_any_request() {
         let (kind, status, ..) = fields(error);
         assert_eq!((kind.as_str(), status), ("invalid_input", None), "{}", message(error));
         assert!(message(error).contains(needle), "{:?} not in {:?}", needle, message(error));
+        assert!(!message(error).contains("Error: "), "a JS error prefix leaked into {:?}", message(error));
     }
     assert!(s.requests().await.is_empty(), "nothing may be sent");
 }
