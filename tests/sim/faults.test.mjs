@@ -149,3 +149,25 @@ test("the request log is per scope, redacts authorization and records bodies and
   assert.ok(!JSON.stringify(log).includes(CREDS.licenseRocksApiToken));
   assert.deepEqual(await b.requests(), []);
 });
+
+test("headers and contentType shape a replacement answer", async () => {
+  const s = sim.scope();
+  await s.fault({ status: 503, body: "down", contentType: "text/plain", headers: { "x-upstream": "proxy-7" } });
+  const res = await raw(s.base + ordersPath);
+  assert.deepEqual([res.status, res.text, res.headers["content-type"], res.headers["x-upstream"]], [503, "down", "text/plain", "proxy-7"]);
+});
+
+test("POST /__sim/reset restores the seed data and forgets every scope", async () => {
+  const s = sim.scope();
+  await s.fault({ status: 500, times: 5 });
+  const body = JSON.stringify([{ nftId: 405, listingId: 2, quantity: 1, buyerUserId: 5 }]);
+  const created = await raw(`${sim.base}/api/externalOrders`, { method: "POST", headers: { "content-type": "application/json" }, body });
+  const id = JSON.parse(created.text).orders[0].id;
+  assert.equal((await raw(`${sim.base}/api/externalOrders/${id}`)).status, 200);
+  const reset = await fetch(`${sim.base}/__sim/reset`, { method: "POST" });
+  assert.equal(reset.status, 200);
+  assert.equal((await raw(`${sim.base}/api/externalOrders/${id}`)).status, 400, "the created order is gone");
+  assert.equal((await raw(s.base + ordersPath)).status, 200, "the scope's faults are gone");
+  const log = await s.requests();
+  assert.deepEqual(log.map((r) => [r.method, r.path, r.outcome]), [["GET", ordersPath, 200]], "the log restarted with that one request");
+});
