@@ -16,7 +16,7 @@ use web_sys::AbortSignal;
 use crate::apis::{capture, license_rocks, namefi};
 use crate::error::{Error, Provider};
 use crate::ids::IdInput;
-use crate::models::license_rocks::NewExternalOrder;
+use crate::models::license_rocks::{new_orders_from_json, NewExternalOrder};
 use crate::policy;
 use crate::transport::{base_url, Transport};
 
@@ -64,19 +64,25 @@ pub async fn get_external_orders(ids: JsValue, options: JsValue) -> Result<JsVal
             return Ok(merged.into());
         }
         let batches = license_rocks::get_orders(&call.transport, &instance, &call.secret, &ids).await?;
+        for batch in &batches {
+            if let Some(id) = license_rocks::first_missing(&batch.asked, &batch.returned) {
+                let message = format!("licenseRocks did not return order {id}, which was asked for");
+                return Err(Error::invalid_response(provider, 200, Some("orders".into()), message));
+            }
+        }
+        // The usual case: one reply holding exactly what was asked, in that order.
+        if let [batch] = batches.as_slice() {
+            if batch.returned.len() == ids.len() && batch.returned.iter().zip(&ids).all(|(r, a)| *r == *a as i64) {
+                return Ok(orders_array(provider, &batch.body)?.into());
+            }
+        }
+        // Otherwise place each order by its id (known from the check, so no
+        // property reads here); the first of repeated ids wins.
         let mut by_id: HashMap<i64, JsValue> = HashMap::with_capacity(ids.len());
         for batch in batches {
             let orders = orders_array(provider, &batch.body)?;
-            let mut returned = Vec::with_capacity(orders.length() as usize);
-            for order in orders.iter() {
-                // Checked in Rust already: every order has a safe-integer id.
-                let id = Reflect::get(&order, &"id".into()).ok().and_then(|v| v.as_f64()).ok_or_else(|| unreadable(provider))? as i64;
-                returned.push(id);
-                by_id.entry(id).or_insert(order);
-            }
-            if let Some(id) = license_rocks::first_missing(&batch.asked, &returned) {
-                let message = format!("licenseRocks did not return order {id}, which was asked for");
-                return Err(Error::invalid_response(provider, 200, Some("orders".into()), message));
+            for (index, id) in batch.returned.iter().enumerate() {
+                by_id.entry(*id).or_insert_with(|| orders.get(index as u32));
             }
         }
         for (slot, id) in ids.iter().enumerate() {
@@ -96,7 +102,7 @@ pub async fn create_external_orders(orders: JsValue, options: JsValue) -> Result
     let run = async {
         let instance = call.required_url("instanceUrl")?;
         let orders = new_orders(&orders)?;
-        let body = license_rocks::create_orders(&call.transport, &instance, &call.secret, &orders).await?;
+        let (body, _ids) = license_rocks::create_orders(&call.transport, &instance, &call.secret, &orders).await?;
         Ok(orders_array(provider, &body)?.into())
     };
     call.finish(run.await)
@@ -271,6 +277,9 @@ fn id_inputs(ids: &JsValue) -> Result<Vec<IdInput>, Error> {
         .collect())
 }
 
+/// Create input goes through `JSON.stringify`, so it is read exactly as the
+/// Worker reads a request body: unknown fields refused, types checked, paths
+/// named. (`undefined` fields are dropped by it, as an absent optional should be.)
 fn new_orders(orders: &JsValue) -> Result<Vec<NewExternalOrder>, Error> {
     let provider = Provider::LicenseRocks;
     if !Array::is_array(orders) || Array::from(orders).length() == 0 {
@@ -279,45 +288,33 @@ fn new_orders(orders: &JsValue) -> Result<Vec<NewExternalOrder>, Error> {
             "licenseRocks: orders must be a non-empty array of {nftId, listingId, quantity, buyerUserId, buyerBillingData?}",
         ));
     }
-    refuse_unknown_keys(orders)?;
-    let de = serde_wasm_bindgen::Deserializer::from(orders.clone());
-    serde_path_to_error::deserialize(de).map_err(|e| {
-        Error::invalid_input(provider, format!("licenseRocks: {}", crate::models::license_rocks::new_orders_message(e.path(), e.inner())))
-    })
+    let text = JSON::stringify(orders)
+        .ok()
+        .and_then(|t| t.as_string())
+        .ok_or_else(|| Error::invalid_input(provider, "licenseRocks: orders must be plain data (JSON.stringify could not write them)"))?;
+    new_orders_from_json(&text).map_err(|message| Error::invalid_input(provider, format!("licenseRocks: {message}")))
 }
 
-/// serde-wasm-bindgen reads only a struct's known keys, so `deny_unknown_fields`
-/// never fires; a misspelt `buyerBillingData` would silently bill the user's
-/// first address. Checked here instead.
-fn refuse_unknown_keys(orders: &JsValue) -> Result<(), Error> {
-    const ORDER: [&str; 5] = ["nftId", "listingId", "quantity", "buyerUserId", "buyerBillingData"];
-    const BILLING: [&str; 4] = ["city", "country", "postal", "street"];
-    let unknown = |value: &JsValue, known: &[&str], path: String| -> Result<(), Error> {
-        if !value.is_object() || Array::is_array(value) {
-            return Ok(()); // the typed pass reports the wrong type with its path
-        }
-        for key in Object::keys(value.unchecked_ref::<Object>()).iter() {
-            let key = key.as_string().unwrap_or_default();
-            if !known.contains(&key.as_str()) {
-                return Err(Error::invalid_input(
-                    Provider::LicenseRocks,
-                    format!("licenseRocks: {path}: unknown field {key:?}, expected one of {}", known.join(", ")),
-                ));
-            }
-        }
-        Ok(())
-    };
-    for (index, order) in Array::from(orders).iter().enumerate() {
-        unknown(&order, &ORDER, format!("orders[{index}]"))?;
-        let billing = Reflect::get(&order, &"buyerBillingData".into()).unwrap_or(JsValue::UNDEFINED);
-        unknown(&billing, &BILLING, format!("orders[{index}].buyerBillingData"))?;
-    }
-    Ok(())
-}
-
+/// `JSON.parse` of a checked body. The check proved it UTF-8, and the bytes go
+/// to the decoder as a view of wasm memory: nothing is validated or copied twice.
 fn parse_json(provider: Provider, body: &[u8]) -> Result<JsValue, Error> {
-    let text = std::str::from_utf8(body).map_err(|_| unreadable(provider))?;
-    JSON::parse(text).map_err(|_| unreadable(provider))
+    thread_local!(static DECODER: Option<Utf8Decoder> = Utf8Decoder::new().ok());
+    let text = DECODER.with(|d| d.as_ref().and_then(|d| d.decode(body).ok()));
+    parse_js_string(&text.ok_or_else(|| unreadable(provider))?).map_err(|_| unreadable(provider))
+}
+
+// web-sys's TextDecoder and js-sys's JSON.parse both go through a Rust String,
+// which would copy the body back into wasm and out again.
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_name = TextDecoder)]
+    type Utf8Decoder;
+    #[wasm_bindgen(constructor, js_class = "TextDecoder", catch)]
+    fn new() -> Result<Utf8Decoder, JsValue>;
+    #[wasm_bindgen(method, js_class = "TextDecoder", js_name = decode, catch)]
+    fn decode(this: &Utf8Decoder, bytes: &[u8]) -> Result<js_sys::JsString, JsValue>;
+    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
+    fn parse_js_string(text: &js_sys::JsString) -> Result<JsValue, JsValue>;
 }
 
 fn orders_array(provider: Provider, body: &[u8]) -> Result<Array, Error> {

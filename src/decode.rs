@@ -3,21 +3,22 @@
 use serde::de::DeserializeOwned;
 
 use crate::error::{Error, Provider};
-use crate::models::wire::{check_slice, take_error_path, Check};
+use crate::json::{Class, JsonError};
+use crate::models::wire::{check_bytes, Check};
 
 /// Validates a whole JSON body against `T` without building it: the same
-/// verdict as [`decode`], the same path and message on failure, nothing
-/// allocated on success.
+/// verdict and path as [`decode`], nothing allocated on success.
 pub fn check<T: Check>(provider: Provider, status: u16, body: &[u8]) -> Result<(), Error> {
-    check_slice::<T>(body).map_err(|e| check_error(provider, status, &e))
+    check_bytes::<T>(body).map_err(|e| check_error(provider, status, body, &e))
 }
 
-/// The error for a failed check, with the path it recorded.
-pub(crate) fn check_error(provider: Provider, status: u16, e: &serde_json::Error) -> Error {
-    if e.is_data() {
-        shape_error(provider, status, take_error_path(), e)
-    } else {
-        json_error(provider, status, e)
+/// The error for a failed check of `body`.
+pub(crate) fn check_error(provider: Provider, status: u16, body: &[u8], e: &JsonError) -> Error {
+    let detail = e.describe(body);
+    match e.class() {
+        Class::Data => shape_error(provider, status, e.path(), &detail),
+        Class::Eof => not_json(provider, status, "a truncated JSON body", &detail),
+        Class::Syntax => not_json(provider, status, "a body that is not valid JSON", &detail),
     }
 }
 
@@ -49,16 +50,19 @@ fn path_error(provider: Provider, status: u16, e: serde_path_to_error::Error<ser
     if path == "." {
         path = "$".to_owned();
     }
-    shape_error(provider, status, path, inner)
+    shape_error(provider, status, path, &detail)
 }
 
-fn shape_error(provider: Provider, status: u16, path: String, e: &serde_json::Error) -> Error {
-    let message = format!("{} sent a response that does not match its documented shape at `{path}`: {e}", provider.as_str());
+fn shape_error(provider: Provider, status: u16, path: String, detail: &str) -> Error {
+    let message = format!("{} sent a response that does not match its documented shape at `{path}`: {detail}", provider.as_str());
     Error::invalid_response(provider, status, Some(path), message)
 }
 
 fn json_error(provider: Provider, status: u16, e: &serde_json::Error) -> Error {
     let what = if e.is_eof() { "a truncated JSON body" } else { "a body that is not valid JSON" };
-    let message = format!("{} sent {what} ({e})", provider.as_str());
-    Error::invalid_response(provider, status, None, message)
+    not_json(provider, status, what, &e.to_string())
+}
+
+fn not_json(provider: Provider, status: u16, what: &str, detail: &str) -> Error {
+    Error::invalid_response(provider, status, None, format!("{} sent {what} ({detail})", provider.as_str()))
 }

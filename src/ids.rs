@@ -62,11 +62,18 @@ fn parse_id(id: &IdInput) -> Result<u64, String> {
     }
 }
 
+/// Without float formatting, which would add ~15 KB to the wasm.
 fn describe_number(n: f64) -> String {
     if n.is_nan() {
         "NaN".to_owned()
+    } else if n.is_infinite() {
+        if n > 0.0 { "Infinity" } else { "-Infinity" }.to_owned()
+    } else if n.fract() != 0.0 {
+        "a number with a fraction".to_owned()
+    } else if n.abs() < 1e18 {
+        format!("the number {}", n as i64)
     } else {
-        format!("the number {n}")
+        "a number beyond 2^53 - 1".to_owned()
     }
 }
 

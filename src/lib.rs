@@ -2,7 +2,8 @@
 //! Namefi and License.rocks Creators Hub instances.
 //!
 //! - [`models`]: what the APIs send and accept, plain serde types with no I/O.
-//! - [`decode`]: bytes to those types, failing with the JSON path of the first bad field.
+//! - [`json`] and [`decode`]: bytes checked against those types (or decoded into
+//!   them), failing with the JSON path of the first bad field.
 //! - [`apis`]: per provider, how a reply (status + body) becomes a result or an [`Error`].
 #![deny(missing_docs, missing_debug_implementations)]
 
@@ -12,6 +13,7 @@ pub mod bindings;
 pub mod decode;
 pub mod error;
 pub mod ids;
+pub mod json;
 pub mod models;
 pub mod policy;
 pub mod redact;

@@ -127,11 +127,11 @@ fn license_rocks_create_request_decodes_and_round_trips() {
 
 #[test]
 fn the_check_pass_accepts_every_documented_example() {
-    use web3_orders::models::check_slice;
-    check_slice::<CaptureReply>(&fixture("capture/query-order.200.json")).unwrap();
-    check_slice::<NamefiOrderDetails>(&fixture("namefi/get-order.200.json")).unwrap();
-    check_slice::<ExternalOrdersReply>(&fixture("license-rocks/get-orders.200.json")).unwrap();
-    check_slice::<ExternalOrdersReply>(&fixture("license-rocks/create-orders.200.json")).unwrap();
+    use web3_orders::models::check_bytes;
+    check_bytes::<CaptureReply>(&fixture("capture/query-order.200.json")).unwrap();
+    check_bytes::<NamefiOrderDetails>(&fixture("namefi/get-order.200.json")).unwrap();
+    check_bytes::<ExternalOrdersReply>(&fixture("license-rocks/get-orders.200.json")).unwrap();
+    check_bytes::<ExternalOrdersReply>(&fixture("license-rocks/create-orders.200.json")).unwrap();
     license_rocks::check_reply(200, &fixture("license-rocks/get-orders.200.json")).unwrap();
     namefi::check_reply(200, &fixture("namefi/get-order.200.json")).unwrap();
 }
@@ -141,13 +141,26 @@ fn create_input_is_read_strictly_with_paths() {
     use web3_orders::models::license_rocks::new_orders_from_json;
     let text = std::str::from_utf8(&fixture("license-rocks/create-orders.request.json")).unwrap().to_owned();
     assert_eq!(new_orders_from_json(&text).unwrap().len(), 2);
+    // What is sent is what serde_json writes for the same orders.
+    use web3_orders::models::license_rocks::new_orders_json;
+    let partial = r#"[{"nftId":1,"listingId":2,"quantity":3,"buyerUserId":4,"buyerBillingData":{"street":"A \"B\" \\ \n\u0001 \u00e9","city":null}},
+        {"nftId":9007199254740991,"listingId":2,"quantity":3,"buyerUserId":4,"buyerBillingData":null}]"#;
+    for input in [text.as_str(), partial] {
+        let orders = new_orders_from_json(input).unwrap();
+        assert_eq!(new_orders_json(&orders), serde_json::to_string(&orders).unwrap());
+        let via_serde: Vec<NewExternalOrder> = serde_json::from_str(input).unwrap();
+        assert_eq!(orders, via_serde);
+    }
     let bad = [
-        (r#"[{"nftId":405,"listingId":2,"quantity":0,"buyerUserId":5}]"#, "orders[0].quantity: invalid value"),
+        (r#"[{"nftId":405,"listingId":2,"quantity":0,"buyerUserId":5}]"#, "orders[0].quantity: expected a positive integer"),
         (r#"[{"nftId":405,"listingId":2,"quantity":1,"buyerUserId":5,"buyerBilingData":{}}]"#, "unknown field `buyerBilingData`"),
         (r#"[{"nftId":405,"listingId":2,"quantity":1}]"#, "missing field `buyerUserId`"),
         (r#"[{"nftId":405,"listingId":2,"quantity":1,"buyerUserId":5,"buyerBillingData":{"city":7}}]"#, "orders[0].buyerBillingData.city"),
         ("[]", "non-empty"),
-        ("{}", "orders: invalid type"),
+        ("{}", "orders: expected an array"),
+        (r#"[{"nftId":405,"nftId":405,"listingId":2,"quantity":1,"buyerUserId":5}]"#, "orders[0].nftId: duplicate field"),
+        (r#"[{"nftId":405.5,"listingId":2,"quantity":1,"buyerUserId":5}]"#, "orders[0].nftId: expected a positive integer"),
+        (r#"[{"nftId":405,"listingId":2,"quantity":1,"buyerUserId":5,"buyerBillingData":{"town":"x"}}]"#, "unknown field `town`"),
         ("[] []", "not one JSON array"),
     ];
     for (input, needle) in bad {

@@ -1,11 +1,9 @@
 //! Numbers Protocol Capture: query a network-action order.
 
-use serde::de::{self, Deserializer, IgnoredAny, Visitor};
-use serde::Deserialize;
-
 use super::{http_failure, is_success};
 use crate::decode::{check, decode};
 use crate::error::{Error, Provider};
+use crate::json::{peek_fields, Peeked};
 use crate::models::capture::{CaptureOrder, CaptureReply};
 
 /// Default base URL.
@@ -13,86 +11,50 @@ pub const DEFAULT_BASE_URL: &str = "https://node.numbersprotocol.io";
 /// Path of the query endpoint below the base URL.
 pub const QUERY_ORDER_PATH: &str = "/api/1.1/wf/queryOrder";
 
-/// The loose shape used to tell success from an error reply. Capture's errors
+/// The loose reading used to tell success from an error reply. Capture's errors
 /// are undocumented, so any `status` other than `success` is an error, and
 /// whatever message the body has is kept (Bubble nests it under `body`).
-#[derive(Deserialize, Default)]
-#[serde(default)]
+#[derive(Default)]
 struct Peek {
-    status: Loose,
-    message: Loose,
-    error: Loose,
-    response: Loose,
+    status: Option<String>,
+    message: Option<String>,
     body: Option<Box<Peek>>,
 }
 
-/// Any JSON value, remembering only whether it was a string.
-#[derive(Default)]
-struct Loose(Option<String>);
-
-impl<'de> Deserialize<'de> for Loose {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct LooseVisitor;
-        impl<'de> Visitor<'de> for LooseVisitor {
-            type Value = Loose;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("any JSON value")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Loose, E> {
-                Ok(Loose(Some(v.to_owned())))
-            }
-            fn visit_bool<E: de::Error>(self, _: bool) -> Result<Loose, E> {
-                Ok(Loose(None))
-            }
-            fn visit_i64<E: de::Error>(self, _: i64) -> Result<Loose, E> {
-                Ok(Loose(None))
-            }
-            fn visit_u64<E: de::Error>(self, _: u64) -> Result<Loose, E> {
-                Ok(Loose(None))
-            }
-            fn visit_f64<E: de::Error>(self, _: f64) -> Result<Loose, E> {
-                Ok(Loose(None))
-            }
-            fn visit_unit<E: de::Error>(self) -> Result<Loose, E> {
-                Ok(Loose(None))
-            }
-            fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Loose, A::Error> {
-                while seq.next_element::<IgnoredAny>()?.is_some() {}
-                Ok(Loose(None))
-            }
-            fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Loose, A::Error> {
-                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-                Ok(Loose(None))
-            }
-        }
-        d.deserialize_any(LooseVisitor)
-    }
-}
-
 impl Peek {
+    /// `None` when `bytes` is not one JSON object.
+    fn read(bytes: &[u8]) -> Option<Peek> {
+        let [status, message, error, response, body] = peek_fields(bytes, ["status", "message", "error", "response", "body"])?;
+        let text = |p: Peeked| match p {
+            Peeked::Text(t) => Some(t),
+            _ => None,
+        };
+        let body = match body {
+            Peeked::Object(raw) => Some(Box::new(Peek::read(raw)?)),
+            _ => None,
+        };
+        Some(Peek { status: text(status), message: text(message).or(text(error)).or(text(response)), body })
+    }
     fn message(&self) -> Option<String> {
-        [&self.message, &self.error, &self.response]
-            .iter()
-            .find_map(|l| l.0.clone())
-            .or_else(|| self.body.as_ref().and_then(|b| b.message()))
+        self.message.clone().or_else(|| self.body.as_ref().and_then(|b| b.message()))
     }
     fn code(&self) -> Option<String> {
-        self.status.0.clone().or_else(|| self.body.as_ref().and_then(|b| b.code()))
+        self.status.clone().or_else(|| self.body.as_ref().and_then(|b| b.code()))
     }
 }
 
 /// The verdict before the typed pass: an error reply, or a body to type.
 fn classify(status: u16, body: &[u8]) -> Result<(), Error> {
-    let peek: Option<Peek> = serde_json::from_slice(body).ok();
+    let peek = Peek::read(body);
     if is_success(status) {
         return match &peek {
-            Some(p) if p.status.0.as_deref().is_some_and(|s| s != "success") => Err(api_error(status, p)),
+            Some(p) if p.status.as_deref().is_some_and(|s| s != "success") => Err(api_error(status, p)),
             // Success, or a body the typed pass must explain (not JSON, no status, wrong types).
             _ => Ok(()),
         };
     }
     match peek {
-        Some(p) if p.status.0.is_some() || p.message().is_some() => Err(api_error(status, &p)),
+        Some(p) if p.status.is_some() || p.message().is_some() => Err(api_error(status, &p)),
         _ => Err(http_failure(Provider::Capture, status)),
     }
 }
@@ -128,5 +90,5 @@ pub async fn query_order(transport: &crate::transport::Transport, base_url: &str
     let auth = format!("Bearer {api_key}");
     let headers = [("authorization", auth.as_str()), ("accept", "application/json")];
     let outgoing = crate::transport::Outgoing { post: false, url: &url, headers: &headers, body: None };
-    super::send_checked(transport, &outgoing, check_reply).await
+    super::send_checked(transport, &outgoing, check_reply).await.map(|(body, ())| body)
 }

@@ -1,29 +1,23 @@
 //! License.rocks Creators Hub: read and create external orders.
 
-use serde::de::{IgnoredAny, MapAccess, Visitor};
-use serde::Deserialize;
-
 use super::{http_failure, is_success};
 use crate::decode::{check_error, decode};
 use crate::error::{Error, Provider};
+use crate::json::{peek_fields, read_fields, JsonError, Peeked, Reader, Segment, UnknownKeys};
 use crate::models::license_rocks::{ExternalOrder, ExternalOrdersReply};
-use crate::models::wire::{at, clear_error_path, json_deserializer, Checked, Key, Segment};
+use crate::models::wire::{Fields, SafeInt};
 
 /// Path of both endpoints below the instance URL.
 pub const EXTERNAL_ORDERS_PATH: &str = "/api/externalOrders";
 
-/// The error shape: `{"orders": null, "error": "…"}`.
-#[derive(Deserialize)]
-struct ErrorBody {
-    #[allow(dead_code)] // required present: a bare `{"error": …}` is some proxy's, not the hub's
-    orders: IgnoredAny,
-    error: String,
-}
-
+/// The error shape: `{"orders": null, "error": "…"}`. Both keys must be there:
+/// a bare `{"error": …}` is some proxy's, not the hub's.
 fn error_reply(status: u16, body: &[u8]) -> Error {
-    match serde_json::from_slice::<ErrorBody>(body) {
-        Ok(e) => Error::api(Provider::LicenseRocks, status, None, format!("licenseRocks: {}", e.error)),
-        Err(_) => http_failure(Provider::LicenseRocks, status),
+    match peek_fields(body, ["orders", "error"]) {
+        Some([orders, Peeked::Text(message)]) if orders != Peeked::Absent => {
+            Error::api(Provider::LicenseRocks, status, None, format!("licenseRocks: {message}"))
+        }
+        _ => http_failure(Provider::LicenseRocks, status),
     }
 }
 
@@ -51,67 +45,71 @@ pub fn interpret_reply(status: u16, body: &[u8]) -> Result<Vec<ExternalOrder>, E
 }
 
 /// Reads a reply as [`interpret_reply`] does, without building the orders:
-/// every field is checked in place and nothing is allocated for a valid body.
-pub fn check_reply(status: u16, body: &[u8]) -> Result<(), Error> {
+/// every field is checked in place and nothing but the ids is kept. Returns
+/// the id of each order, in the order they came.
+pub fn check_reply(status: u16, body: &[u8]) -> Result<Vec<i64>, Error> {
     let provider = Provider::LicenseRocks;
     if !is_success(status) {
         return Err(error_reply(status, body));
     }
-    clear_error_path();
-    let envelope = json_deserializer(body).and_then(|mut de| {
-        let envelope = serde::Deserializer::deserialize_map(&mut de, EnvelopeCheck)?;
-        de.end().map(|()| envelope)
-    });
+    let mut r = Reader::new(body);
+    let envelope = check_envelope(&mut r).and_then(|envelope| r.end().map(|()| envelope));
     match envelope {
         Ok(Envelope { error: Some(message), .. }) => Err(Error::api(provider, status, None, format!("licenseRocks: {message}"))),
-        Ok(Envelope { orders_null: true, .. }) => Err(orders_null(status)),
-        Ok(_) => Ok(()),
-        Err(e) => Err(check_error(provider, status, &e)),
+        Ok(Envelope { ids: None, .. }) => Err(orders_null(status)),
+        Ok(Envelope { ids: Some(ids), .. }) => Ok(ids),
+        Err(e) => Err(check_error(provider, status, body, &e)),
     }
 }
 
 /// What the envelope check learns besides "valid".
 struct Envelope {
-    orders_null: bool,
+    /// The orders' ids; `None` when `orders` was null.
+    ids: Option<Vec<i64>>,
     error: Option<String>,
 }
 
-/// `{"orders": [...] | null, "error": string | null}`, with the orders checked
-/// exactly as [`ExternalOrdersReply`] decodes them.
-struct EnvelopeCheck;
-
-impl<'de> Visitor<'de> for EnvelopeCheck {
-    type Value = Envelope;
-    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str("an object (ExternalOrdersReply)")
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Envelope, A::Error> {
-        use serde::de::Error as _;
-        let (mut orders, mut error): (Option<bool>, Option<Option<String>>) = (None, None);
-        let mut unknown: Vec<Key<'de>> = Vec::new();
-        while let Some(key) = map.next_key::<Key<'de>>()? {
-            match key.as_str() {
-                "orders" if orders.is_some() => return Err(at(Segment::Field("orders"), A::Error::duplicate_field("orders"))),
-                "orders" => {
-                    let checked = map.next_value::<Option<Checked<Vec<ExternalOrder>>>>().map_err(|e| at(Segment::Field("orders"), e))?;
-                    orders = Some(checked.is_none());
-                }
-                "error" if error.is_some() => return Err(at(Segment::Field("error"), A::Error::duplicate_field("error"))),
-                "error" => error = Some(map.next_value().map_err(|e| at(Segment::Field("error"), e))?),
-                other if unknown.iter().any(|k| k.as_str() == other) => {
-                    return Err(at(Segment::Key(other.to_owned()), A::Error::custom(format_args!("duplicate field `{other}`"))))
-                }
-                other => {
-                    map.next_value::<IgnoredAny>().map_err(|e| at(Segment::Key(other.to_owned()), e))?;
-                    unknown.push(key);
-                }
+/// `{"orders": [...] | null, "error": string | null}`, checked exactly as
+/// [`ExternalOrdersReply`] decodes, keeping each order's id on the way.
+fn check_envelope(r: &mut Reader<'_>) -> Result<Envelope, JsonError> {
+    let mut envelope = Envelope { ids: None, error: None };
+    let wires = ExternalOrdersReply::WIRES;
+    debug_assert_eq!(wires, ["orders", "error"]);
+    read_fields(r, ExternalOrdersReply::EXPECTED, wires, ExternalOrdersReply::REQUIRED, UnknownKeys::Keep, &mut |r, field| {
+        if field == 1 {
+            if !r.null()? {
+                envelope.error = Some(r.string("a string")?.value().into_owned());
             }
+            return Ok(());
         }
-        Ok(Envelope {
-            orders_null: orders.ok_or_else(|| at(Segment::Field("orders"), A::Error::missing_field("orders")))?,
-            error: error.ok_or_else(|| at(Segment::Field("error"), A::Error::missing_field("error")))?,
-        })
-    }
+        if r.null()? {
+            return Ok(());
+        }
+        let ids = envelope.ids.insert(Vec::new());
+        r.begin_array("an array")?;
+        while r.next_element(ids.is_empty())? {
+            check_order(r, ids).map_err(|e| e.within(Segment::Index(ids.len())))?;
+        }
+        Ok(())
+    })?;
+    Ok(envelope)
+}
+
+/// One [`ExternalOrder`], its id pushed onto `ids`.
+fn check_order(r: &mut Reader<'_>, ids: &mut Vec<i64>) -> Result<(), JsonError> {
+    const ID: usize = 0;
+    debug_assert_eq!(ExternalOrder::WIRES[ID], "id");
+    let mut id = None;
+    read_fields(r, ExternalOrder::EXPECTED, ExternalOrder::WIRES, ExternalOrder::REQUIRED, UnknownKeys::Keep, &mut |r, field| {
+        if field == ID {
+            id = Some(SafeInt::read(r)?.get());
+            return Ok(());
+        }
+        (ExternalOrder::CHECKS[field])(r)
+    })?;
+    // Present: `id` is required, so read_fields refused an order without one.
+    ids.extend(id);
+    Ok(())
 }
 
 /// The first asked-for id missing from what came back, if any.
@@ -125,6 +123,8 @@ pub fn first_missing(asked: &[u64], returned: &[i64]) -> Option<u64> {
 pub struct Batch {
     /// Ids in the URL.
     pub asked: Vec<u64>,
+    /// Ids of the orders in the body, in their order there.
+    pub returned: Vec<i64>,
     /// The checked body.
     pub body: Vec<u8>,
 }
@@ -151,8 +151,8 @@ pub async fn get_orders(
         async move {
             let headers = [("authorization", token), ("accept", "application/json")];
             let outgoing = crate::transport::Outgoing { post: false, url: &url, headers: &headers, body: None };
-            let body = super::send_checked(&transport, &outgoing, check_reply).await?;
-            Ok(Batch { asked: group, body })
+            let (body, returned) = super::send_checked(&transport, &outgoing, check_reply).await?;
+            Ok(Batch { asked: group, returned, body })
         }
     };
     if groups.len() == 1 {
@@ -177,17 +177,16 @@ pub async fn get_orders(
 }
 
 /// `POST {instance}/api/externalOrders`: sent once, never retried. Returns the
-/// checked body.
+/// checked body and the ids of the orders it holds.
 #[cfg(target_arch = "wasm32")]
 pub async fn create_orders(
     transport: &crate::transport::Transport,
     instance_url: &str,
     token: &str,
     orders: &[crate::models::license_rocks::NewExternalOrder],
-) -> Result<Vec<u8>, Error> {
+) -> Result<(Vec<u8>, Vec<i64>), Error> {
     let url = format!("{instance_url}{EXTERNAL_ORDERS_PATH}");
-    let body = serde_json::to_string(orders)
-        .map_err(|e| Error::invalid_input(Provider::LicenseRocks, format!("licenseRocks: the orders could not be encoded ({e})")))?;
+    let body = crate::models::license_rocks::new_orders_json(orders);
     let headers = [("authorization", token), ("content-type", "application/json"), ("accept", "application/json")];
     let outgoing = crate::transport::Outgoing { post: true, url: &url, headers: &headers, body: Some(&body) };
     super::send_checked(transport, &outgoing, check_reply).await

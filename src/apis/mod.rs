@@ -23,14 +23,15 @@ pub(crate) fn http_failure(provider: crate::error::Provider, status: u16) -> cra
 }
 
 /// Sends `outgoing` and checks the reply with the provider's `check`; a failure
-/// carries the server's `Retry-After`. Returns the checked body.
+/// carries the server's `Retry-After`. Returns the checked body and what the
+/// check learnt.
 #[cfg(target_arch = "wasm32")]
-pub(crate) async fn send_checked(
+pub(crate) async fn send_checked<T>(
     transport: &crate::transport::Transport,
     outgoing: &crate::transport::Outgoing<'_>,
-    check: fn(u16, &[u8]) -> Result<(), crate::error::Error>,
-) -> Result<Vec<u8>, crate::error::Error> {
+    check: fn(u16, &[u8]) -> Result<T, crate::error::Error>,
+) -> Result<(Vec<u8>, T), crate::error::Error> {
     let reply = transport.send(outgoing).await?;
-    check(reply.status, &reply.body).map_err(|e| e.with_retry_after(reply.retry_after_ms))?;
-    Ok(reply.body)
+    let learnt = check(reply.status, &reply.body).map_err(|e| e.with_retry_after(reply.retry_after_ms))?;
+    Ok((reply.body, learnt))
 }

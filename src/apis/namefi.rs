@@ -1,26 +1,22 @@
 //! Namefi: order details for the signed-in user.
 
 use super::{http_failure, is_success};
-use serde::Deserialize;
-
 use crate::decode::{check, decode};
 use crate::error::{Error, Provider};
+use crate::json::{peek_fields, Peeked};
 use crate::models::namefi::NamefiOrderDetails;
 
 /// Default base URL (the docs show http; a client must use https outside loopback).
 pub const DEFAULT_BASE_URL: &str = "https://backend.astra.namefi.dev/v-next";
 
-/// The oRPC error body: `{"defined": true, "code": "NOT_FOUND", "status": 404, "message": "Not Found", "data": null}`.
-#[derive(Deserialize)]
-struct OrpcError {
-    code: String,
-    message: String,
-}
-
+/// The oRPC error body: `{"defined": true, "code": "NOT_FOUND", "status": 404,
+/// "message": "Not Found", "data": null}`; `code` and `message` must be strings.
 fn error_reply(status: u16, body: &[u8]) -> Error {
-    match serde_json::from_slice::<OrpcError>(body) {
-        Ok(e) => Error::api(Provider::Namefi, status, Some(e.code.clone()), format!("namefi: {} ({})", e.message, e.code)),
-        Err(_) => http_failure(Provider::Namefi, status),
+    match peek_fields(body, ["code", "message"]) {
+        Some([Peeked::Text(code), Peeked::Text(message)]) => {
+            Error::api(Provider::Namefi, status, Some(code.clone()), format!("namefi: {message} ({code})"))
+        }
+        _ => http_failure(Provider::Namefi, status),
     }
 }
 
@@ -49,5 +45,5 @@ pub async fn get_order(transport: &crate::transport::Transport, base_url: &str, 
     let auth = format!("Bearer {token}");
     let headers = [("authorization", auth.as_str()), ("accept", "application/json")];
     let outgoing = crate::transport::Outgoing { post: false, url: &url, headers: &headers, body: None };
-    super::send_checked(transport, &outgoing, check_reply).await
+    super::send_checked(transport, &outgoing, check_reply).await.map(|(body, ())| body)
 }

@@ -7,7 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::wire::{wire_enum, wire_struct, DecimalString, SafeInt};
+use super::wire::{wire_enum, wire_struct, DecimalString, SafeInt, MAX_SAFE_INTEGER};
+use crate::json::{quote, read_fields, Class, JsonError, Reader, Segment, UnknownKeys};
 
 wire_enum! {
     /// How the order was paid.
@@ -411,25 +412,86 @@ impl super::wire::TsType for BillingData {
     }
 }
 
-/// The one-line message for create input that did not read: `orders[1].quantity: …`.
-pub fn new_orders_message(path: &serde_path_to_error::Path, detail: &impl std::fmt::Display) -> String {
-    let path = path.to_string();
-    let path = if path == "." { "" } else { path.as_str() };
-    let detail = detail.to_string();
-    // serde-wasm-bindgen's errors display as JS errors do, with an `Error: ` prefix.
-    format!("orders{path}: {}", detail.strip_prefix("Error: ").unwrap_or(&detail))
-}
-
-/// Reads create input sent as JSON text (the Worker's request body): one
-/// non-empty array of orders, unknown fields refused, types checked.
+/// Reads create input sent as JSON text (the Worker's request body, and what
+/// the JS binding makes of its argument with `JSON.stringify`): one non-empty
+/// array of orders, unknown fields refused, types checked. The error is one
+/// line naming the path: `orders[1].quantity: expected a positive integer …`.
 pub fn new_orders_from_json(text: &str) -> Result<Vec<NewExternalOrder>, String> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    let orders: Vec<NewExternalOrder> = serde_path_to_error::deserialize(&mut de).map_err(|e| new_orders_message(e.path(), e.inner()))?;
-    de.end().map_err(|e| format!("the body is not one JSON array ({e})"))?;
+    let mut r = Reader::new(text.as_bytes());
+    let read = read_new_orders(&mut r).and_then(|orders| r.end().map(|()| orders));
+    let orders = read.map_err(|e| match e.class() {
+        Class::Data => {
+            let path = e.path();
+            format!("orders{}: {}", if path == "$" { "" } else { path.as_str() }, e.message())
+        }
+        Class::Syntax | Class::Eof => format!("the body is not one JSON array ({})", e.describe(text.as_bytes())),
+    })?;
     if orders.is_empty() {
         return Err("send a non-empty array of orders".to_owned());
     }
     Ok(orders)
+}
+
+fn read_new_orders(r: &mut Reader<'_>) -> Result<Vec<NewExternalOrder>, JsonError> {
+    const WIRES: &[&str] = &["nftId", "listingId", "quantity", "buyerUserId", "buyerBillingData"];
+    let mut orders = Vec::new();
+    r.begin_array("an array of orders")?;
+    while r.next_element(orders.is_empty())? {
+        let mut ids = [None; 4];
+        let mut billing = None;
+        read_fields(r, "an object (NewExternalOrder)", WIRES, 0b1111, UnknownKeys::Refuse, &mut |r, field| {
+            match ids.get_mut(field) {
+                Some(slot) => *slot = Some(PositiveId::read(r)?),
+                None if r.null()? => {}
+                None => billing = Some(read_billing(r)?),
+            }
+            Ok(())
+        })
+        .map_err(|e| e.within(Segment::Index(orders.len())))?;
+        // All four are required, so read_fields has refused an order without them.
+        if let [Some(nft_id), Some(listing_id), Some(quantity), Some(buyer_user_id)] = ids {
+            orders.push(NewExternalOrder { nft_id, listing_id, quantity, buyer_user_id, buyer_billing_data: billing });
+        }
+    }
+    Ok(orders)
+}
+
+fn read_billing(r: &mut Reader<'_>) -> Result<BillingData, JsonError> {
+    const WIRES: &[&str] = &["city", "country", "postal", "street"];
+    let mut fields: [Option<String>; 4] = Default::default();
+    read_fields(r, "an object (BillingData)", WIRES, 0, UnknownKeys::Refuse, &mut |r, field| {
+        if !r.null()? {
+            fields[field] = Some(r.string("a string")?.value().into_owned());
+        }
+        Ok(())
+    })?;
+    let [city, country, postal, street] = fields;
+    Ok(BillingData { city, country, postal, street })
+}
+
+/// The `POST /api/externalOrders` body for `orders`: what serde_json writes for
+/// them (a native test holds the two together), without linking serde_json into the wasm.
+pub fn new_orders_json(orders: &[NewExternalOrder]) -> String {
+    let mut out = String::from("[");
+    for (i, order) in orders.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&format!(
+            "{{\"nftId\":{},\"listingId\":{},\"quantity\":{},\"buyerUserId\":{}",
+            order.nft_id, order.listing_id, order.quantity, order.buyer_user_id
+        ));
+        if let Some(billing) = &order.buyer_billing_data {
+            out.push_str(",\"buyerBillingData\":{");
+            let fields = [("city", &billing.city), ("country", &billing.country), ("postal", &billing.postal), ("street", &billing.street)];
+            let present = fields.iter().filter_map(|(name, value)| value.as_ref().map(|v| format!("\"{name}\":{}", quote(v))));
+            out.push_str(&present.collect::<Vec<_>>().join(","));
+            out.push('}');
+        }
+        out.push('}');
+    }
+    out.push(']');
+    out
 }
 
 /// A positive integer within the JavaScript safe range: ids and quantities we send.
@@ -447,6 +509,13 @@ impl PositiveId {
     /// The value.
     pub fn get(self) -> i64 {
         self.0.get()
+    }
+
+    /// Reads one from `r`.
+    pub fn read(r: &mut Reader<'_>) -> Result<PositiveId, JsonError> {
+        r.integer(1, MAX_SAFE_INTEGER, "a positive integer no larger than 2^53 - 1").and_then(|v| {
+            PositiveId::new(v).ok_or_else(|| JsonError::data(r.offset(), "expected a positive integer no larger than 2^53 - 1"))
+        })
     }
 }
 

@@ -11,6 +11,8 @@ use std::fmt;
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 
+use crate::json::{read_fields, JsonError, Reader, Segment, UnknownKeys};
+
 /// Unknown fields of an object, kept verbatim so a provider's additive change
 /// breaks nothing and re-encoding gives back what came in.
 pub type Extra = serde_json::Map<String, serde_json::Value>;
@@ -125,24 +127,16 @@ macro_rules! wire_struct {
             }
         }
 
+        impl $crate::models::wire::Fields for $name {
+            const EXPECTED: &'static str = concat!("an object (", stringify!($name), ")");
+            const WIRES: &'static [&'static str] = &[$($wire),*];
+            const REQUIRED: u64 = $crate::json::required_mask(&[$(wire_struct!(@required $presence)),*]);
+            const CHECKS: &'static [$crate::models::wire::CheckFn] = &[$(wire_struct!(@check $presence $ty)),*];
+        }
+
         impl $crate::models::wire::Check for $name {
-            fn check<'de, D: ::serde::Deserializer<'de>>(d: D) -> Result<(), D::Error> {
-                struct CheckVisitor;
-                impl<'de> ::serde::de::Visitor<'de> for CheckVisitor {
-                    type Value = ();
-                    fn expecting(&self, f: &mut ::std::fmt::Formatter) -> ::std::fmt::Result {
-                        f.write_str(concat!("an object (", stringify!($name), ")"))
-                    }
-                    fn visit_map<A: ::serde::de::MapAccess<'de>>(self, map: A) -> Result<(), A::Error> {
-                        const WIRES: &[&str] = &[$($wire),*];
-                        const REQUIRED: &[bool] = &[$(wire_struct!(@required $presence)),*];
-                        let checks: &[$crate::models::wire::FieldCheck<'de, A>] = &[$(
-                            |m: &mut A| m.next_value::<wire_struct!(@check_ty $presence $ty)>().map(|_| ())
-                        ),*];
-                        $crate::models::wire::check_fields(map, WIRES, REQUIRED, checks)
-                    }
-                }
-                d.deserialize_map(CheckVisitor)
+            fn check(r: &mut $crate::json::Reader<'_>) -> Result<(), $crate::json::JsonError> {
+                $crate::models::wire::check_object::<Self>(r)
             }
         }
 
@@ -188,10 +182,10 @@ macro_rules! wire_struct {
         format!("  {}?: unknown;\n", $crate::models::wire::ts_key($wire))
     };
 
-    (@check_ty required $ty:ty) => { $crate::models::wire::Checked<$ty> };
-    (@check_ty nullable $ty:ty) => { Option<$crate::models::wire::Checked<$ty>> };
-    (@check_ty optional $ty:ty) => { $crate::models::wire::Checked<$ty> };
-    (@check_ty raw $ty:ty) => { ::serde::de::IgnoredAny };
+    (@check required $ty:ty) => { <$ty as $crate::models::wire::Check>::check };
+    (@check nullable $ty:ty) => { $crate::models::wire::check_nullable::<$ty> };
+    (@check optional $ty:ty) => { <$ty as $crate::models::wire::Check>::check };
+    (@check raw $ty:ty) => { <$ty as $crate::models::wire::Check>::check };
 
     (@required required) => { true };
     (@required nullable) => { true };
@@ -268,8 +262,8 @@ macro_rules! wire_enum {
         }
 
         impl $crate::models::wire::Check for $name {
-            fn check<'de, D: ::serde::Deserializer<'de>>(d: D) -> Result<(), D::Error> {
-                <$crate::models::wire::Key as ::serde::Deserialize>::deserialize(d).map(|_| ())
+            fn check(r: &mut $crate::json::Reader<'_>) -> Result<(), $crate::json::JsonError> {
+                r.string("a string").map(drop)
             }
         }
 
@@ -300,218 +294,126 @@ macro_rules! wire_enum {
 pub(crate) use {wire_enum, wire_struct};
 
 /// Validation without building the value: accepts exactly what `Deserialize`
-/// accepts, allocating nothing for well-formed input (strings are borrowed,
-/// raw JSON is skipped). The fast path checks with this; only a failure is
-/// decoded again, to name the path of the bad field.
+/// accepts (the native agreement tests hold the two together), allocating
+/// nothing for well-formed input. This is what the wasm build runs; serde's
+/// decoding is for Rust callers and for those tests.
 pub trait Check {
-    /// Consumes one value from `d`, failing where deserializing `Self` would.
-    fn check<'de, D: Deserializer<'de>>(d: D) -> Result<(), D::Error>;
+    /// Reads one value from `r`, failing where deserializing `Self` would.
+    fn check(r: &mut Reader<'_>) -> Result<(), JsonError>;
 }
 
-/// One step of the path to a bad field, recorded only while an error unwinds.
-#[derive(Debug)]
-pub(crate) enum Segment {
-    Field(&'static str),
-    Key(String),
-    Index(usize),
+/// A field's check.
+pub type CheckFn = fn(&mut Reader<'_>) -> Result<(), JsonError>;
+
+/// A `wire_struct!` object's field table, in documented order.
+pub trait Fields {
+    /// How a type error names it: `an object (ExternalOrder)`.
+    const EXPECTED: &'static str;
+    /// Wire names.
+    const WIRES: &'static [&'static str];
+    /// Bit i set when `WIRES[i]` must be present.
+    const REQUIRED: u64;
+    /// The check of each field's value.
+    const CHECKS: &'static [CheckFn];
 }
 
-thread_local! {
-    // Innermost first. Written only on the error path, so a valid body costs nothing.
-    static ERROR_PATH: std::cell::RefCell<Vec<Segment>> = const { std::cell::RefCell::new(Vec::new()) };
+/// Checks one object of type `T`: known fields typed, unknown ones skipped.
+pub fn check_object<T: Fields>(r: &mut Reader<'_>) -> Result<(), JsonError> {
+    read_fields(r, T::EXPECTED, T::WIRES, T::REQUIRED, UnknownKeys::Keep, &mut |r, i| (T::CHECKS[i])(r))
 }
 
-pub(crate) fn at<E>(segment: Segment, error: E) -> E {
-    ERROR_PATH.with(|p| p.borrow_mut().push(segment));
-    error
+/// `null` or a `T`.
+pub fn check_nullable<T: Check>(r: &mut Reader<'_>) -> Result<(), JsonError> {
+    if r.null()? {
+        return Ok(());
+    }
+    T::check(r)
 }
 
-/// A deserializer over a body validated as UTF-8 once up front: parsing from
-/// `&str` then skips serde_json's per-string validation, a fifth of the work.
-pub(crate) fn json_deserializer(bytes: &[u8]) -> Result<serde_json::Deserializer<serde_json::de::StrRead<'_>>, serde_json::Error> {
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(serde_json::Deserializer::from_str(text)),
-        // Let serde_json describe the bad byte (with its position) as it would.
-        Err(_) => {
-            Err(serde_json::from_slice::<de::IgnoredAny>(bytes).err().unwrap_or_else(|| de::Error::custom("the body is not valid UTF-8")))
-        }
+/// Checks a whole JSON document against `T`.
+pub fn check_bytes<T: Check>(bytes: &[u8]) -> Result<(), JsonError> {
+    let mut r = Reader::new(bytes);
+    T::check(&mut r)?;
+    r.end()
+}
+
+impl Check for bool {
+    fn check(r: &mut Reader<'_>) -> Result<(), JsonError> {
+        r.boolean().map(drop)
     }
 }
 
-/// Forgets any recorded path; every check starts with this.
-pub(crate) fn clear_error_path() {
-    ERROR_PATH.with(|p| p.borrow_mut().clear());
-}
-
-/// The path of the last check failure (`orders[1].orderItems[0].listing.priceWei`,
-/// `$` for the root), in the notation serde_path_to_error uses.
-pub fn take_error_path() -> String {
-    let segments = ERROR_PATH.with(|p| std::mem::take(&mut *p.borrow_mut()));
-    let mut path = String::new();
-    for segment in segments.iter().rev() {
-        match segment {
-            Segment::Index(i) => path.push_str(&format!("[{i}]")),
-            Segment::Field(name) => push_name(&mut path, name),
-            Segment::Key(name) => push_name(&mut path, name),
-        }
-    }
-    if path.is_empty() {
-        path.push('$');
-    }
-    path
-}
-
-fn push_name(path: &mut String, name: &str) {
-    if !path.is_empty() {
-        path.push('.');
-    }
-    path.push_str(name);
-}
-
-/// Checks the value of one known field.
-pub type FieldCheck<'de, A> = fn(&mut A) -> Result<(), <A as de::MapAccess<'de>>::Error>;
-
-/// Checks the fields of one object. `wires` are the known keys in documented
-/// order; since providers send them in that order, the expected next key is
-/// tried first, making dispatch one comparison per key in the usual case.
-pub fn check_fields<'de, A: de::MapAccess<'de>>(
-    mut map: A,
-    wires: &[&'static str],
-    required: &[bool],
-    checks: &[FieldCheck<'de, A>],
-) -> Result<(), A::Error> {
-    debug_assert!(wires.len() <= 64 && wires.len() == checks.len());
-    let mut seen = 0u64;
-    let mut next = 0;
-    // Unknown keys seen, to refuse repeats exactly as decoding does.
-    let mut unknown: Vec<Key<'de>> = Vec::new();
-    while let Some(key) = map.next_key::<Key<'de>>()? {
-        let name = key.as_str();
-        let found = if wires.get(next).is_some_and(|w| *w == name) { Some(next) } else { wires.iter().position(|w| *w == name) };
-        match found {
-            Some(i) => {
-                let bit = 1u64 << i;
-                if seen & bit != 0 {
-                    return Err(at(Segment::Field(wires[i]), de::Error::duplicate_field(wires[i])));
-                }
-                seen |= bit;
-                checks[i](&mut map).map_err(|e| at(Segment::Field(wires[i]), e))?;
-                next = i + 1;
-            }
-            None => {
-                if unknown.iter().any(|u| u.as_str() == name) {
-                    let error = de::Error::custom(format_args!("duplicate field `{name}`"));
-                    return Err(at(Segment::Key(name.to_owned()), error));
-                }
-                map.next_value::<de::IgnoredAny>().map_err(|e| at(Segment::Key(name.to_owned()), e))?;
-                unknown.push(key);
-            }
-        }
-    }
-    match required.iter().zip(wires).enumerate().find(|(i, (req, _))| **req && seen & (1u64 << i) == 0) {
-        Some((_, (_, wire))) => Err(at(Segment::Field(wire), de::Error::missing_field(wire))),
-        None => Ok(()),
+impl Check for i32 {
+    fn check(r: &mut Reader<'_>) -> Result<(), JsonError> {
+        r.integer(i32::MIN.into(), i32::MAX.into(), "a 32-bit integer").map(drop)
     }
 }
 
-/// Deserializes by checking `T`; holds nothing.
-#[derive(Debug)]
-pub struct Checked<T>(std::marker::PhantomData<T>);
-
-impl<'de, T: Check> Deserialize<'de> for Checked<T> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        T::check(d).map(|()| Checked(std::marker::PhantomData))
+impl Check for u16 {
+    fn check(r: &mut Reader<'_>) -> Result<(), JsonError> {
+        r.integer(0, u16::MAX.into(), "an integer from 0 to 65535").map(drop)
     }
 }
 
-/// Checks a whole JSON document against `T`; after an error,
-/// [`take_error_path`] says where.
-pub fn check_slice<T: Check>(bytes: &[u8]) -> Result<(), serde_json::Error> {
-    clear_error_path();
-    let mut de = json_deserializer(bytes)?;
-    T::check(&mut de)?;
-    de.end()
+impl Check for SafeInt {
+    fn check(r: &mut Reader<'_>) -> Result<(), JsonError> {
+        SafeInt::read(r).map(drop)
+    }
 }
-
-macro_rules! check_by_deserialize {
-    ($($ty:ty),*) => {
-        $( impl Check for $ty {
-            fn check<'de, D: Deserializer<'de>>(d: D) -> Result<(), D::Error> {
-                <$ty>::deserialize(d).map(|_| ())
-            }
-        } )*
-    };
-}
-
-// Scalars that allocate nothing when deserialized.
-check_by_deserialize!(bool, i32, u16, SafeInt);
 
 impl Check for String {
-    fn check<'de, D: Deserializer<'de>>(d: D) -> Result<(), D::Error> {
-        Key::deserialize(d).map(|_| ())
+    fn check(r: &mut Reader<'_>) -> Result<(), JsonError> {
+        r.string("a string").map(drop)
     }
 }
 
 impl Check for serde_json::Value {
-    fn check<'de, D: Deserializer<'de>>(d: D) -> Result<(), D::Error> {
-        de::IgnoredAny::deserialize(d).map(|_| ())
+    fn check(r: &mut Reader<'_>) -> Result<(), JsonError> {
+        r.skip()
     }
 }
 
 impl Check for serde_json::Number {
-    fn check<'de, D: Deserializer<'de>>(d: D) -> Result<(), D::Error> {
-        serde_json::Number::deserialize(d).map(|_| ())
+    fn check(r: &mut Reader<'_>) -> Result<(), JsonError> {
+        r.number()
     }
 }
 
 impl Check for DecimalString {
-    fn check<'de, D: Deserializer<'de>>(d: D) -> Result<(), D::Error> {
-        let key = Key::deserialize(d)?;
-        if is_decimal(key.as_str()) {
-            Ok(())
-        } else {
-            Err(de::Error::invalid_value(de::Unexpected::Str(key.as_str()), &"a decimal string such as \"13.42\""))
+    fn check(r: &mut Reader<'_>) -> Result<(), JsonError> {
+        let text = r.string("a decimal string such as \"13.42\"")?;
+        let ok = if text.has_escapes() { is_decimal(text.value().as_bytes()) } else { is_decimal(text.raw()) };
+        match ok {
+            true => Ok(()),
+            // The value is not echoed: it could be anything, secrets included.
+            false => Err(JsonError::data(r.offset(), "expected a decimal string such as \"13.42\", found another string")),
         }
     }
 }
 
 impl<T: Check> Check for Vec<T> {
-    fn check<'de, D: Deserializer<'de>>(d: D) -> Result<(), D::Error> {
-        struct SeqVisitor<T>(std::marker::PhantomData<T>);
-        impl<'de, T: Check> Visitor<'de> for SeqVisitor<T> {
-            type Value = ();
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a sequence")
-            }
-            fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-                let mut index = 0;
-                while seq.next_element::<Checked<T>>().map_err(|e| at(Segment::Index(index), e))?.is_some() {
-                    index += 1;
-                }
-                Ok(())
-            }
+    fn check(r: &mut Reader<'_>) -> Result<(), JsonError> {
+        r.begin_array("an array")?;
+        let mut index = 0;
+        while r.next_element(index == 0)? {
+            T::check(r).map_err(|e| e.within(Segment::Index(index)))?;
+            index += 1;
         }
-        d.deserialize_seq(SeqVisitor::<T>(std::marker::PhantomData))
+        Ok(())
     }
 }
 
 impl<T: Check> Check for std::collections::BTreeMap<String, T> {
-    fn check<'de, D: Deserializer<'de>>(d: D) -> Result<(), D::Error> {
+    fn check(r: &mut Reader<'_>) -> Result<(), JsonError> {
         // Decoding into a map keeps the last of repeated keys; so does this.
-        struct MapVisitor<T>(std::marker::PhantomData<T>);
-        impl<'de, T: Check> Visitor<'de> for MapVisitor<T> {
-            type Value = ();
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a map")
-            }
-            fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-                while let Some(key) = map.next_key::<Key<'de>>()? {
-                    map.next_value::<Checked<T>>().map_err(|e| at(Segment::Key(key.as_str().to_owned()), e))?;
-                }
-                Ok(())
-            }
+        r.begin_object("a map")?;
+        let mut first = true;
+        while let Some(key) = r.next_key(first)? {
+            first = false;
+            r.colon()?;
+            T::check(r).map_err(|e| e.within(Segment::Key(key.value().into_owned())))?;
         }
-        d.deserialize_map(MapVisitor::<T>(std::marker::PhantomData))
+        Ok(())
     }
 }
 
@@ -596,6 +498,12 @@ impl SafeInt {
     pub fn get(self) -> i64 {
         self.0
     }
+
+    /// Reads one from `r`: an integer literal within the safe range.
+    pub fn read(r: &mut Reader<'_>) -> Result<SafeInt, JsonError> {
+        const EXPECTED: &str = "an integer within the JavaScript safe range (|n| <= 2^53 - 1)";
+        r.integer(-MAX_SAFE_INTEGER, MAX_SAFE_INTEGER, EXPECTED).map(SafeInt)
+    }
 }
 
 impl fmt::Display for SafeInt {
@@ -628,7 +536,7 @@ impl DecimalString {
     /// `Some` when `value` is an optional `-`, digits, and an optional `.digits`.
     pub fn new(value: impl Into<String>) -> Option<Self> {
         let value = value.into();
-        is_decimal(&value).then_some(DecimalString(value))
+        is_decimal(value.as_bytes()).then_some(DecimalString(value))
     }
     /// The decimal text, exactly as sent.
     pub fn as_str(&self) -> &str {
@@ -636,13 +544,13 @@ impl DecimalString {
     }
 }
 
-fn is_decimal(s: &str) -> bool {
-    let digits = s.strip_prefix('-').unwrap_or(s);
-    let (whole, fraction) = match digits.split_once('.') {
-        Some((w, f)) => (w, Some(f)),
+fn is_decimal(s: &[u8]) -> bool {
+    let digits = s.strip_prefix(b"-").unwrap_or(s);
+    let (whole, fraction) = match digits.iter().position(|b| *b == b'.') {
+        Some(dot) => (&digits[..dot], Some(&digits[dot + 1..])),
         None => (digits, None),
     };
-    let all_digits = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
+    let all_digits = |part: &[u8]| !part.is_empty() && part.iter().all(u8::is_ascii_digit);
     all_digits(whole) && fraction.map_or(true, all_digits)
 }
 
@@ -656,7 +564,7 @@ impl<'de> Deserialize<'de> for DecimalString {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let key = Key::deserialize(d)?;
         let text = key.as_str();
-        if is_decimal(text) {
+        if is_decimal(text.as_bytes()) {
             Ok(DecimalString(text.to_owned()))
         } else {
             Err(de::Error::invalid_value(de::Unexpected::Str(text), &"a decimal string such as \"13.42\""))
