@@ -12,7 +12,8 @@ wasm-pack --quiet build --release --target web --out-dir pkg --no-pack --no-type
 rm -f pkg/.gitignore
 # binaryen from npm (pinned in package.json). -O3 rather than -Oz: the check
 # pass is the hot loop, and -Oz costs speed for little size (npm run bench).
-node_modules/.bin/wasm-opt -O3 \
+# Names and the producers section are dropped: nothing reads them at run time.
+node_modules/.bin/wasm-opt -O3 --strip-debug --strip-producers \
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-reference-types --enable-multivalue --enable-mutable-globals \
   pkg/web3_orders_bg.wasm -o pkg/web3_orders_bg.wasm

@@ -6,8 +6,6 @@
 //! the typed models: one native parse instead of thousands of boundary
 //! crossings, and the models round-trip exactly, so nothing is lost.
 
-use std::collections::HashMap;
-
 use js_sys::{Array, Function, Object, Reflect, JSON};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -16,6 +14,7 @@ use web_sys::AbortSignal;
 use crate::apis::{capture, license_rocks, namefi};
 use crate::error::{Error, Provider};
 use crate::ids::IdInput;
+use crate::json::list;
 use crate::models::license_rocks::{new_orders_from_json, NewExternalOrder};
 use crate::policy;
 use crate::transport::{base_url, Transport};
@@ -77,16 +76,19 @@ pub async fn get_external_orders(ids: JsValue, options: JsValue) -> Result<JsVal
             }
         }
         // Otherwise place each order by its id (known from the check, so no
-        // property reads here); the first of repeated ids wins.
-        let mut by_id: HashMap<i64, JsValue> = HashMap::with_capacity(ids.len());
-        for batch in batches {
-            let orders = orders_array(provider, &batch.body)?;
-            for (index, id) in batch.returned.iter().enumerate() {
-                by_id.entry(*id).or_insert_with(|| orders.get(index as u32));
-            }
+        // property reads here); the first of repeated ids wins, which a stable
+        // sort keeps first.
+        let arrays = batches.iter().map(|b| orders_array(provider, &b.body)).collect::<Result<Vec<_>, _>>()?;
+        // (id, batch << 32 | index): sorted, equal ids stay in arrival order.
+        let mut by_id: Vec<(u64, u64)> = Vec::with_capacity(ids.len());
+        for (b, batch) in (0u64..).zip(&batches) {
+            by_id.extend(batch.returned.iter().zip(0u64..).map(|(id, index)| (*id as u64, b << 32 | index)));
         }
+        crate::ids::sort_pairs(&mut by_id);
         for (slot, id) in ids.iter().enumerate() {
-            merged.set(slot as u32, by_id.remove(&(*id as i64)).unwrap_or(JsValue::UNDEFINED));
+            let at = by_id.partition_point(|entry| entry.0 < *id);
+            let order = by_id.get(at).filter(|entry| entry.0 == *id).map(|(_, at)| arrays[(at >> 32) as usize].get(*at as u32));
+            merged.set(slot as u32, order.unwrap_or(JsValue::UNDEFINED));
         }
         Ok(merged.into())
     };
@@ -132,7 +134,11 @@ impl Call {
                 if !own.contains(&key.as_str()) && !COMMON_OPTIONS.contains(&key.as_str()) {
                     return Err(Error::invalid_input(
                         provider,
-                        format!("{p}: unknown option {key:?}; known options: {}", [own, &COMMON_OPTIONS[..]].concat().join(", ")),
+                        format!(
+                            "{p}: unknown option {}; known options: {}",
+                            crate::json::quote(&key),
+                            list(own.iter().chain(&COMMON_OPTIONS))
+                        ),
                     ));
                 }
             }
@@ -353,12 +359,31 @@ fn probe_browser_page() -> bool {
     (defined("window") && defined("document")) || defined("WorkerGlobalScope") || defined("importScripts")
 }
 
+/// `text` with every `secret` replaced by `[redacted]`. Byte-wise: `str::replace`
+/// would bring ~3 KB of substring-search code into the wasm for this one use.
+fn redact_text(text: &str, secret: &str) -> String {
+    let (text, secret) = (text.as_bytes(), secret.as_bytes());
+    let mut out = Vec::with_capacity(text.len());
+    let mut i = 0;
+    while i < text.len() {
+        if text[i..].starts_with(secret) {
+            out.extend_from_slice(b"[redacted]");
+            i += secret.len();
+        } else {
+            out.push(text[i]);
+            i += 1;
+        }
+    }
+    // Whole UTF-8 sequences were replaced or kept, so this never falls back.
+    String::from_utf8(out).unwrap_or_default()
+}
+
 /// An `Error` named `OrderApiError` with the contract's fields; secrets scrubbed
 /// from the message whatever put them there.
 fn to_js_error(error: &Error, secrets: &[&str]) -> JsValue {
     let mut message = error.message.clone();
     for secret in secrets.iter().filter(|s| !s.is_empty()) {
-        message = message.replace(secret, "[redacted]");
+        message = redact_text(&message, secret);
     }
     let js = js_sys::Error::new(&message);
     js.set_name("OrderApiError");

@@ -1,6 +1,7 @@
 //! Checking what callers pass as ids, before anything is sent.
 
 use crate::error::{Error, Provider};
+use crate::json::quote;
 use crate::models::MAX_SAFE_INTEGER;
 
 /// One id as the caller gave it.
@@ -23,20 +24,54 @@ pub const MAX_CONCURRENT_REQUESTS: usize = 4;
 /// Checks License.rocks ids (positive safe integers or digit strings), drops
 /// repeats and returns them in the order first asked for.
 pub fn license_rocks_ids(ids: &[IdInput]) -> Result<Vec<u64>, Error> {
-    let mut seen = std::collections::HashSet::with_capacity(ids.len());
-    let mut out = Vec::with_capacity(ids.len());
+    let mut values = Vec::with_capacity(ids.len());
     for (index, id) in ids.iter().enumerate() {
-        let value = parse_id(id).map_err(|why| {
+        values.push(parse_id(id).map_err(|why| {
             Error::invalid_input(
                 Provider::LicenseRocks,
                 format!("licenseRocks: ids[{index}] {why}; ids are positive integers up to 2^53 - 1, as numbers or digit strings"),
             )
-        })?;
-        if seen.insert(value) {
-            out.push(value);
+        })?);
+    }
+    // Sorting (value, position) finds each value's first position in n log n.
+    let mut order: Vec<(u64, u64)> = values.iter().copied().zip(0..).collect();
+    sort_pairs(&mut order);
+    let mut first = vec![false; values.len()];
+    for (i, (value, position)) in order.iter().enumerate() {
+        if i == 0 || order[i - 1].0 != *value {
+            first[*position as usize] = true;
         }
     }
+    let out: Vec<u64> = values.iter().zip(&first).filter(|(_, first)| **first).map(|(v, _)| *v).collect();
     Ok(out)
+}
+
+/// Sorts pairs in place (heapsort). The wasm's one sort: std's sorts are
+/// fast but weigh several KB per element type, and these lists are short.
+pub fn sort_pairs(v: &mut [(u64, u64)]) {
+    fn sift_down(v: &mut [(u64, u64)], mut root: usize, end: usize) {
+        loop {
+            let mut child = 2 * root + 1;
+            if child >= end {
+                return;
+            }
+            if child + 1 < end && v[child] < v[child + 1] {
+                child += 1;
+            }
+            if v[root] >= v[child] {
+                return;
+            }
+            v.swap(root, child);
+            root = child;
+        }
+    }
+    for start in (0..v.len() / 2).rev() {
+        sift_down(v, start, v.len());
+    }
+    for end in (1..v.len()).rev() {
+        v.swap(0, end);
+        sift_down(v, 0, end);
+    }
 }
 
 fn parse_id(id: &IdInput) -> Result<u64, String> {
@@ -51,11 +86,11 @@ fn parse_id(id: &IdInput) -> Result<u64, String> {
         }
         IdInput::Text(s) => {
             if s.is_empty() || s.len() > 32 || !s.bytes().all(|b| b.is_ascii_digit()) {
-                return Err(format!("is the string {:?}, which is not made of digits only", truncate(s)));
+                return Err(format!("is the string {}, which is not made of digits only", quote(&truncate(s))));
             }
             match s.parse::<u64>() {
                 Ok(v) if (1..=max).contains(&v) => Ok(v),
-                _ => Err(format!("is the string {:?}, which is not in 1..=2^53 - 1", truncate(s))),
+                _ => Err(format!("is the string {}, which is not in 1..=2^53 - 1", quote(&truncate(s)))),
             }
         }
         IdInput::Other(kind) => Err(format!("is a {kind}")),
@@ -124,7 +159,7 @@ pub fn uuid(provider: Provider, id: &str) -> Result<(), Error> {
     } else {
         Err(Error::invalid_input(
             provider,
-            format!("order id {:?} is not a UUID (e.g. 59210ee0-1a4e-451c-b048-c493d9e001ff)", truncate(id)),
+            format!("order id {} is not a UUID (e.g. 59210ee0-1a4e-451c-b048-c493d9e001ff)", quote(&truncate(id))),
         ))
     }
 }
@@ -133,6 +168,23 @@ pub fn uuid(provider: Provider, id: &str) -> Result<(), Error> {
 mod tests {
     use super::*;
     use IdInput::*;
+
+    #[test]
+    fn pairs_sort_like_std() {
+        let mut seed = 7u64;
+        for len in [0, 1, 2, 3, 10, 100, 1000] {
+            let mut v: Vec<(u64, u64)> = (0..len)
+                .map(|i| {
+                    seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                    (seed >> 60, i)
+                })
+                .collect();
+            let mut expected = v.clone();
+            expected.sort();
+            sort_pairs(&mut v);
+            assert_eq!(v, expected);
+        }
+    }
 
     #[test]
     fn ids_are_checked_deduplicated_and_kept_in_order() {

@@ -132,18 +132,17 @@ impl<'a> Str<'a> {
     /// The string's value, escapes resolved; borrowed when it has none.
     pub fn value(&self) -> Cow<'a, str> {
         if !self.escaped {
-            // The reader validated the UTF-8; the fallback never runs.
-            return String::from_utf8_lossy(self.raw);
+            return Cow::Borrowed(text(self.raw));
         }
         let mut out = String::with_capacity(self.raw.len());
         let mut rest = self.raw;
         while let Some(i) = rest.iter().position(|b| *b == b'\\') {
-            out.push_str(&String::from_utf8_lossy(&rest[..i]));
+            out.push_str(text(&rest[..i]));
             let (ch, used) = unescape(&rest[i + 1..]);
             out.push(ch);
             rest = &rest[i + 1 + used..];
         }
-        out.push_str(&String::from_utf8_lossy(rest));
+        out.push_str(text(rest));
         Cow::Owned(out)
     }
 
@@ -156,6 +155,11 @@ impl<'a> Str<'a> {
     pub fn has_escapes(&self) -> bool {
         self.escaped
     }
+}
+
+/// Bytes the reader validated as UTF-8 (the empty fallback never runs).
+fn text(raw: &[u8]) -> &str {
+    std::str::from_utf8(raw).unwrap_or_default()
 }
 
 /// One escape (after its backslash), already validated by the reader:
@@ -692,7 +696,7 @@ pub fn read_fields<'a>(
         let Some(key) = key else { continue };
         let name = key.value();
         if unknown == UnknownKeys::Refuse {
-            let error = JsonError::data(r.offset(), format!("unknown field `{name}`, expected one of {}", wires.join(", ")));
+            let error = JsonError::data(r.offset(), format!("unknown field `{name}`, expected one of {}", list(wires)));
             return Err(error.within(Segment::Key(name.into_owned())));
         }
         r.colon()?;
@@ -709,6 +713,18 @@ pub fn read_fields<'a>(
         return Err(JsonError::data(r.offset(), format!("missing field `{wire}`")).within(Segment::Field(wire)));
     }
     Ok(())
+}
+
+/// `a, b, c`: names for a message.
+pub fn list<'s>(names: impl IntoIterator<Item = &'s &'s str>) -> String {
+    let mut out = String::new();
+    for name in names {
+        if !out.is_empty() {
+            out.push_str(", ");
+        }
+        out.push_str(name);
+    }
+    out
 }
 
 /// The bit mask of `required` (bit i for field i), for [`read_fields`].
@@ -789,8 +805,8 @@ pub enum Peeked<'a> {
 /// Reads `bytes` as one JSON object and returns what each of `keys` held.
 /// `None` when the body is not exactly one object or repeats one of `keys`:
 /// for reading error bodies, where anything else means "not this shape".
-pub fn peek_fields<'a, const N: usize>(bytes: &'a [u8], keys: [&str; N]) -> Option<[Peeked<'a>; N]> {
-    let mut found: [Peeked<'a>; N] = std::array::from_fn(|_| Peeked::Absent);
+pub fn peek_fields<'a>(bytes: &'a [u8], keys: &[&str]) -> Option<Vec<Peeked<'a>>> {
+    let mut found = vec![Peeked::Absent; keys.len()];
     let mut r = Reader::new(bytes);
     r.begin_object("an object").ok()?;
     let mut first = true;
@@ -956,11 +972,11 @@ mod tests {
 
     #[test]
     fn peeks_fields_of_an_object() {
-        let [a, b, c, d] = peek_fields(br#"{"a":"x","b":{"c":1},"c":5,"z":[1]}"#, ["a", "b", "c", "d"]).unwrap();
-        assert_eq!((a, b, c, d), (Peeked::Text("x".into()), Peeked::Object(br#"{"c":1}"#), Peeked::Other, Peeked::Absent));
-        assert!(peek_fields(br#"{"a":1,"a":2}"#, ["a"]).is_none());
-        assert!(peek_fields(b"[1]", ["a"]).is_none());
-        assert!(peek_fields(b"{} x", ["a"]).is_none());
+        let found = peek_fields(br#"{"a":"x","b":{"c":1},"c":5,"z":[1]}"#, &["a", "b", "c", "d"]).unwrap();
+        assert_eq!(found, [Peeked::Text("x".into()), Peeked::Object(br#"{"c":1}"#), Peeked::Other, Peeked::Absent]);
+        assert!(peek_fields(br#"{"a":1,"a":2}"#, &["a"]).is_none());
+        assert!(peek_fields(b"[1]", &["a"]).is_none());
+        assert!(peek_fields(b"{} x", &["a"]).is_none());
     }
 
     #[test]

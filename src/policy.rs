@@ -68,7 +68,8 @@ pub fn parse_retry_after(value: &str, now_ms: u64) -> Option<u64> {
 /// IMF-fixdate (RFC 9110 §5.6.7), the only form servers must send:
 /// `Sun, 06 Nov 1994 08:49:37 GMT`. Returns Unix milliseconds.
 fn parse_http_date(s: &str) -> Option<u64> {
-    let (_, rest) = s.split_once(", ")?;
+    let (_, rest) = s.split_once(',')?;
+    let rest = rest.strip_prefix(' ')?;
     let parts: Vec<&str> = rest.split(' ').collect();
     let [day, month, year, time, "GMT"] = parts.as_slice() else {
         return None;

@@ -232,7 +232,8 @@ pub fn base_url(provider: Provider, name: &str, raw: &str) -> Result<String, Err
 
 fn parse_base_url(provider: Provider, name: &str, raw: &str) -> Result<String, Error> {
     let p = provider.as_str();
-    let candidate = if raw.contains("://") { raw.to_owned() } else { format!("https://{raw}") };
+    let has_scheme = raw.as_bytes().windows(3).any(|w| w == b"://");
+    let candidate = if has_scheme { raw.to_owned() } else { format!("https://{raw}") };
     let bad = |why: &str| Error::invalid_input(provider, format!("{p}: {name} {why}"));
     let url = web_sys::Url::new(&candidate).map_err(|_| bad("is not a valid URL"))?;
     if !url.username().is_empty() || !url.password().is_empty() {

@@ -422,9 +422,8 @@ fn the_check_pass_agrees_with_decoding_byte_by_byte() {
             // The one known difference: with arbitrary_precision, serde_json reads an
             // object in a Number field looking for its private number key, so a broken
             // object there is a syntax error to it; the check refuses the object at once.
-            let number_field = |s: &Summary| {
-                s.as_ref().and_then(|s| s.1.as_deref()).is_some_and(|p| p == "response.cost" || p == "response.gas")
-            };
+            let number_field =
+                |s: &Summary| s.as_ref().and_then(|s| s.1.as_deref()).is_some_and(|p| p == "response.cost" || p == "response.gas");
             if provider == Provider::Capture && number_field(&checked) && decoded.as_ref().is_some_and(|d| d.1.is_none()) {
                 continue;
             }

@@ -13,33 +13,35 @@ pub const QUERY_ORDER_PATH: &str = "/api/1.1/wf/queryOrder";
 
 /// The loose reading used to tell success from an error reply. Capture's errors
 /// are undocumented, so any `status` other than `success` is an error, and
-/// whatever message the body has is kept (Bubble nests it under `body`).
-#[derive(Default)]
+/// whatever message the body has is kept (Bubble nests it one level down,
+/// under `body`).
 struct Peek {
     status: Option<String>,
     message: Option<String>,
-    body: Option<Box<Peek>>,
 }
 
 impl Peek {
     /// `None` when `bytes` is not one JSON object.
     fn read(bytes: &[u8]) -> Option<Peek> {
-        let [status, message, error, response, body] = peek_fields(bytes, ["status", "message", "error", "response", "body"])?;
-        let text = |p: Peeked| match p {
-            Peeked::Text(t) => Some(t),
+        let fields = peek_fields(bytes, &["status", "message", "error", "response", "body"])?;
+        let text = |i: usize| match &fields[i] {
+            Peeked::Text(t) => Some(t.clone()),
             _ => None,
         };
-        let body = match body {
-            Peeked::Object(raw) => Some(Box::new(Peek::read(raw)?)),
+        let outer = Peek { status: text(0), message: text(1).or_else(|| text(2)).or_else(|| text(3)) };
+        let Peeked::Object(body) = fields[4] else { return Some(outer) };
+        let inner = peek_fields(body, &["status", "message"])?;
+        let inner_text = |i: usize| match &inner[i] {
+            Peeked::Text(t) => Some(t.clone()),
             _ => None,
         };
-        Some(Peek { status: text(status), message: text(message).or(text(error)).or(text(response)), body })
+        Some(Peek { status: outer.status.or_else(|| inner_text(0)), message: outer.message.or_else(|| inner_text(1)) })
     }
     fn message(&self) -> Option<String> {
-        self.message.clone().or_else(|| self.body.as_ref().and_then(|b| b.message()))
+        self.message.clone()
     }
     fn code(&self) -> Option<String> {
-        self.status.clone().or_else(|| self.body.as_ref().and_then(|b| b.code()))
+        self.status.clone()
     }
 }
 
@@ -75,7 +77,7 @@ fn api_error(status: u16, peek: &Peek) -> Error {
     let code = peek.code().filter(|c| c != "success");
     let message = match peek.message() {
         Some(m) => format!("capture: {m}"),
-        None => format!("capture answered status {:?} (HTTP {status}) without a message", code.as_deref().unwrap_or("?")),
+        None => format!("capture answered status {} (HTTP {status}) without a message", crate::json::quote(code.as_deref().unwrap_or("?"))),
     };
     Error::api(Provider::Capture, status, code, message)
 }

@@ -12,9 +12,9 @@ pub const DEFAULT_BASE_URL: &str = "https://backend.astra.namefi.dev/v-next";
 /// The oRPC error body: `{"defined": true, "code": "NOT_FOUND", "status": 404,
 /// "message": "Not Found", "data": null}`; `code` and `message` must be strings.
 fn error_reply(status: u16, body: &[u8]) -> Error {
-    match peek_fields(body, ["code", "message"]) {
+    match peek_fields(body, &["code", "message"]).as_deref() {
         Some([Peeked::Text(code), Peeked::Text(message)]) => {
-            Error::api(Provider::Namefi, status, Some(code.clone()), format!("namefi: {message} ({code})"))
+            Error::api(Provider::Namefi, status, Some(code.to_owned()), format!("namefi: {message} ({code})"))
         }
         _ => http_failure(Provider::Namefi, status),
     }
