@@ -128,6 +128,19 @@ function coldRun(warmNodeFetchFirst) {
     console.log(performance.now() - t0);`], { encoding: "utf8" });
   return Number(out);
 }
+// The same for the json()+zod contender, for scale: importing zod and
+// parsing the first body cold.
+function coldZod() {
+  const out = execFileSync(process.execPath, ["--input-type=module", "-e", `
+    const body = ${JSON.stringify(JSON.stringify({ orders: [lrOrders.get(1), lrOrders.get(2)], error: null }))};
+    await new Response("{}").json();
+    const t0 = performance.now();
+    const { externalOrdersReply } = await import(${JSON.stringify(root + "bench/zod-schemas.mjs")});
+    externalOrdersReply.parse(await new Response(body).json());
+    console.log(performance.now() - t0);`], { encoding: "utf8", cwd: root });
+  return Number(out);
+}
 const median = (f) => Array.from({ length: 7 }, f).sort((a, b) => a - b)[3];
 console.log(`cold import + first call, fresh Node process (median of 7): ${median(() => coldRun(true)).toFixed(1)} ms;` +
-  ` ${median(() => coldRun(false)).toFixed(1)} ms counting Node's own first-Response setup`);
+  ` ${median(() => coldRun(false)).toFixed(1)} ms counting Node's own first-Response setup;` +
+  ` json()+zod 4 the same way: ${median(coldZod).toFixed(1)} ms`);

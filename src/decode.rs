@@ -1,4 +1,6 @@
-//! Response bytes to typed values, failing with the JSON path of the first bad field.
+//! Response bytes to a verdict ([`check`], what the wasm runs) or to typed
+//! values ([`decode`], for Rust callers), failing with the JSON path of the
+//! first bad field.
 
 use serde::de::DeserializeOwned;
 

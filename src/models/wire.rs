@@ -5,6 +5,12 @@
 //! buffers the whole object before typing it, which loses the JSON path of a
 //! bad field (serde_path_to_error sees only the buffer) and costs an extra copy.
 //! The macro types known keys as they stream past and keeps the rest as raw JSON.
+//!
+//! Each model is read two ways from the same field table: `Deserialize` (serde,
+//! for Rust callers and as the oracle in native tests) and `Check` (the
+//! byte-level reader in [`crate::json`], what the wasm runs). Native tests hold
+//! the two to the same verdict and path on every corpus case and on ~100,000
+//! broken bodies.
 
 use std::fmt;
 
