@@ -144,6 +144,26 @@ async fn external_orders_come_once_each_in_the_order_asked() {
 }
 
 #[wasm_bindgen_test]
+async fn orders_are_placed_by_id_the_first_of_repeats_winning() {
+    let s = Scope::new();
+    let url = format!("{}/api/externalOrders/1,2", s.base());
+    let real = Request::get(&url).header("authorization", LR_TOKEN).send().await.unwrap().text().await.unwrap();
+    let real: serde_json::Value = serde_json::from_str(&real).unwrap();
+    let (one, two) = (real["orders"][0].clone(), real["orders"][1].clone());
+    let mut late_two = two.clone();
+    late_two["buyerId"] = 999.into();
+    // Out of order, with a repeat and an order nobody asked for.
+    let mut three = one.clone();
+    three["id"] = 3.into();
+    let body = serde_json::json!({"orders": [two, three, late_two, one], "error": null});
+    s.fault(&serde_json::json!({"status": 200, "body": body}).to_string()).await;
+    let orders = get_external_orders(ids(&[1, 2]), s.lr("")).await.unwrap();
+    assert_eq!(order_ids(&orders), [1, 2]);
+    let buyer = get(&Array::from(&orders).get(1), "buyerId").as_f64();
+    assert_ne!(buyer, Some(999.0), "the first of repeated ids wins");
+}
+
+#[wasm_bindgen_test]
 async fn an_empty_id_list_sends_nothing() {
     let s = Scope::new();
     let orders = get_external_orders(Array::new().into(), s.lr("")).await.unwrap();
