@@ -104,7 +104,7 @@ pub async fn create_external_orders(orders: JsValue, options: JsValue) -> Result
     let run = async {
         let instance = call.required_url("instanceUrl")?;
         let orders = new_orders(&orders)?;
-        let (body, _ids) = license_rocks::create_orders(&call.transport, &instance, &call.secret, &orders).await?;
+        let body = license_rocks::create_orders(&call.transport, &instance, &call.secret, &orders).await?;
         Ok(orders_array(provider, &body)?.into())
     };
     call.finish(run.await)

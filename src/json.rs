@@ -457,8 +457,9 @@ impl<'a> Reader<'a> {
         if negative {
             self.pos += 1;
         }
-        // At most 19 digits fit an i64 without overflow checks (which cost a
-        // 128-bit multiply call per digit in wasm32); longer is out of range anyway.
+        // Up to 18 digits always fit an i64, so no overflow checks (each would
+        // cost a 128-bit multiply call in wasm32); longer is beyond every range
+        // a model asks for (2^53 at most) and counts as out of range.
         let digits_start = self.pos;
         let mut magnitude: u64 = 0;
         match self.bytes.get(self.pos) {
@@ -672,28 +673,25 @@ pub fn read_fields<'a>(
     let mut first = true;
     while let Some(key) = r.next_key_expecting(first, wires.get(next).copied())? {
         first = false;
-        let key = match key {
-            Key::Expected => None,
-            Key::Other(key) => Some(key),
+        let known = match key {
+            Key::Expected => Ok(next),
+            Key::Other(key) => wires.iter().position(|wire| key.is(wire)).ok_or(key),
         };
-        let found = match key {
-            None => Some(next),
-            Some(key) => wires.iter().position(|wire| key.is(wire)),
-        };
-        if let Some(i) = found {
-            let bit = 1u64 << i;
-            if seen & bit != 0 {
-                let error = JsonError::data(r.offset(), format!("duplicate field `{}`", wires[i]));
-                return Err(error.within(Segment::Field(wires[i])));
+        let key = match known {
+            Err(unknown_key) => unknown_key,
+            Ok(i) => {
+                let bit = 1u64 << i;
+                if seen & bit != 0 {
+                    let error = JsonError::data(r.offset(), format!("duplicate field `{}`", wires[i]));
+                    return Err(error.within(Segment::Field(wires[i])));
+                }
+                seen |= bit;
+                r.colon()?;
+                field(r, i).map_err(|e| e.within(Segment::Field(wires[i])))?;
+                next = i + 1;
+                continue;
             }
-            seen |= bit;
-            r.colon()?;
-            field(r, i).map_err(|e| e.within(Segment::Field(wires[i])))?;
-            next = i + 1;
-            continue;
-        }
-        // Only `Key::Other` can be unknown, so this always binds.
-        let Some(key) = key else { continue };
+        };
         let name = key.value();
         if unknown == UnknownKeys::Refuse {
             let error = JsonError::data(r.offset(), format!("unknown field `{name}`, expected one of {}", list(wires)));

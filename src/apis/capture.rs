@@ -24,24 +24,17 @@ impl Peek {
     /// `None` when `bytes` is not one JSON object.
     fn read(bytes: &[u8]) -> Option<Peek> {
         let fields = peek_fields(bytes, &["status", "message", "error", "response", "body"])?;
-        let text = |i: usize| match &fields[i] {
-            Peeked::Text(t) => Some(t.clone()),
-            _ => None,
-        };
-        let outer = Peek { status: text(0), message: text(1).or_else(|| text(2)).or_else(|| text(3)) };
+        let outer = Peek { status: text(&fields[0]), message: text(&fields[1]).or_else(|| text(&fields[2])).or_else(|| text(&fields[3])) };
         let Peeked::Object(body) = fields[4] else { return Some(outer) };
         let inner = peek_fields(body, &["status", "message"])?;
-        let inner_text = |i: usize| match &inner[i] {
-            Peeked::Text(t) => Some(t.clone()),
-            _ => None,
-        };
-        Some(Peek { status: outer.status.or_else(|| inner_text(0)), message: outer.message.or_else(|| inner_text(1)) })
+        Some(Peek { status: outer.status.or_else(|| text(&inner[0])), message: outer.message.or_else(|| text(&inner[1])) })
     }
-    fn message(&self) -> Option<String> {
-        self.message.clone()
-    }
-    fn code(&self) -> Option<String> {
-        self.status.clone()
+}
+
+fn text(field: &Peeked) -> Option<String> {
+    match field {
+        Peeked::Text(t) => Some(t.clone()),
+        _ => None,
     }
 }
 
@@ -56,7 +49,7 @@ fn classify(status: u16, body: &[u8]) -> Result<(), Error> {
         };
     }
     match peek {
-        Some(p) if p.status.is_some() || p.message().is_some() => Err(api_error(status, &p)),
+        Some(p) if p.status.is_some() || p.message.is_some() => Err(api_error(status, &p)),
         _ => Err(http_failure(Provider::Capture, status)),
     }
 }
@@ -74,8 +67,8 @@ pub fn check_reply(status: u16, body: &[u8]) -> Result<(), Error> {
 }
 
 fn api_error(status: u16, peek: &Peek) -> Error {
-    let code = peek.code().filter(|c| c != "success");
-    let message = match peek.message() {
+    let code = peek.status.clone().filter(|c| c != "success");
+    let message = match &peek.message {
         Some(m) => format!("capture: {m}"),
         None => format!("capture answered status {} (HTTP {status}) without a message", crate::json::quote(code.as_deref().unwrap_or("?"))),
     };
@@ -88,9 +81,5 @@ fn api_error(status: u16, peek: &Peek) -> Error {
 pub async fn query_order(transport: &crate::transport::Transport, base_url: &str, api_key: &str, order_id: &str) -> Result<Vec<u8>, Error> {
     crate::ids::uuid(Provider::Capture, order_id)?;
     // A UUID needs no percent-encoding.
-    let url = format!("{base_url}{QUERY_ORDER_PATH}?order_id={order_id}");
-    let auth = format!("Bearer {api_key}");
-    let headers = [("authorization", auth.as_str()), ("accept", "application/json")];
-    let outgoing = crate::transport::Outgoing { post: false, url: &url, headers: &headers, body: None };
-    super::send_checked(transport, &outgoing, check_reply).await.map(|(body, ())| body)
+    super::get_with_bearer(transport, &format!("{base_url}{QUERY_ORDER_PATH}?order_id={order_id}"), api_key, check_reply).await
 }

@@ -179,19 +179,19 @@ pub async fn get_orders(
 }
 
 /// `POST {instance}/api/externalOrders`: sent once, never retried. Returns the
-/// checked body and the ids of the orders it holds.
+/// checked body.
 #[cfg(target_arch = "wasm32")]
 pub async fn create_orders(
     transport: &crate::transport::Transport,
     instance_url: &str,
     token: &str,
     orders: &[crate::models::license_rocks::NewExternalOrder],
-) -> Result<(Vec<u8>, Vec<i64>), Error> {
+) -> Result<Vec<u8>, Error> {
     let url = format!("{instance_url}{EXTERNAL_ORDERS_PATH}");
     let body = crate::models::license_rocks::new_orders_json(orders);
     let headers = [("authorization", token), ("content-type", "application/json"), ("accept", "application/json")];
     let outgoing = crate::transport::Outgoing { post: true, url: &url, headers: &headers, body: Some(&body) };
-    super::send_checked(transport, &outgoing, check_reply).await
+    super::send_checked(transport, &outgoing, check_reply).await.map(|(body, _ids)| body)
 }
 
 /// Runs `tasks` with at most `limit` in flight and collects their results in

@@ -35,3 +35,18 @@ pub(crate) async fn send_checked<T>(
     let learnt = check(reply.status, &reply.body).map_err(|e| e.with_retry_after(reply.retry_after_ms))?;
     Ok((reply.body, learnt))
 }
+
+/// `GET url` with `Authorization: Bearer {token}`, checked with `check`.
+/// Returns the checked body.
+#[cfg(target_arch = "wasm32")]
+pub(crate) async fn get_with_bearer(
+    transport: &crate::transport::Transport,
+    url: &str,
+    token: &str,
+    check: fn(u16, &[u8]) -> Result<(), crate::error::Error>,
+) -> Result<Vec<u8>, crate::error::Error> {
+    let auth = format!("Bearer {token}");
+    let headers = [("authorization", auth.as_str()), ("accept", "application/json")];
+    let outgoing = crate::transport::Outgoing { post: false, url, headers: &headers, body: None };
+    send_checked(transport, &outgoing, check).await.map(|(body, ())| body)
+}

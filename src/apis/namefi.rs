@@ -41,9 +41,5 @@ pub fn check_reply(status: u16, body: &[u8]) -> Result<(), Error> {
 #[cfg(target_arch = "wasm32")]
 pub async fn get_order(transport: &crate::transport::Transport, base_url: &str, token: &str, order_id: &str) -> Result<Vec<u8>, Error> {
     crate::ids::uuid(Provider::Namefi, order_id)?;
-    let url = format!("{base_url}/orders/{order_id}");
-    let auth = format!("Bearer {token}");
-    let headers = [("authorization", auth.as_str()), ("accept", "application/json")];
-    let outgoing = crate::transport::Outgoing { post: false, url: &url, headers: &headers, body: None };
-    super::send_checked(transport, &outgoing, check_reply).await.map(|(body, ())| body)
+    super::get_with_bearer(transport, &format!("{base_url}/orders/{order_id}"), token, check_reply).await
 }

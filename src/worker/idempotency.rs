@@ -132,7 +132,7 @@ async fn run(config: &Config, request: &Request, storage: &JsValue) -> Result<Re
     let instance = license_rocks_instance(config)?;
     let result = license_rocks::create_orders(&transport(config, Provider::LicenseRocks), &instance, &token, &orders).await;
     let (response, keep) = match result {
-        Ok((body, _ids)) => {
+        Ok(body) => {
             let mut reply: Value = serde_json::from_slice(&body).map_err(|_| WorkerError::Internal)?;
             if !config.expose_pii() {
                 reply.get_mut("orders").and_then(Value::as_array_mut).into_iter().flatten().for_each(redact::order);
