@@ -31,7 +31,7 @@ pub async fn query_capture_order(order_id: JsValue, options: JsValue) -> Result<
         let base = call.base_url("baseUrl", capture::DEFAULT_BASE_URL)?;
         let order_id = string_arg(provider, "orderId", &order_id)?;
         let body = capture::query_order(&call.transport, &base, &call.secret, &order_id).await?;
-        Reflect::get(&parse_json(provider, &body)?, &"response".into()).map_err(|_| unreadable(provider))
+        parse_json(provider, &body)?.unchecked_into::<ParsedReply>().response().map_err(|_| unreadable(provider))
     };
     call.finish(run.await)
 }
@@ -142,7 +142,7 @@ impl Call {
                     ));
                 }
             }
-            let get = |key: &str| Reflect::get(&options, &key.into()).unwrap_or(JsValue::UNDEFINED);
+            let get = |key: &str| option_value(&options, key);
             let secret = credential(provider, own[0], &get(own[0]))?;
             let allow_browser = match get("dangerouslyAllowBrowser") {
                 v if v.is_undefined() => false,
@@ -207,7 +207,7 @@ impl Call {
     }
 
     fn option(&self, key: &str) -> JsValue {
-        Reflect::get(&self.options, &key.into()).unwrap_or(JsValue::UNDEFINED)
+        option_value(&self.options, key)
     }
 
     fn base_url(&self, key: &str, default: &str) -> Result<String, Error> {
@@ -233,6 +233,69 @@ impl Call {
     }
 }
 
+// The options and the signal are read through getters with the property names
+// written into the JS glue: no key string is built per read, and the engine
+// caches each lookup. (A key as a `&str` would cross the boundary as a new
+// string on every read, a measurable share of a small call.)
+#[wasm_bindgen]
+extern "C" {
+    type OptionsObject;
+    #[wasm_bindgen(method, getter = apiKey, structural, catch)]
+    fn api_key(this: &OptionsObject) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, getter = apiToken, structural, catch)]
+    fn api_token(this: &OptionsObject) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, getter, structural, catch)]
+    fn token(this: &OptionsObject) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, getter = baseUrl, structural, catch)]
+    fn base_url(this: &OptionsObject) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, getter = instanceUrl, structural, catch)]
+    fn instance_url(this: &OptionsObject) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, getter = timeoutMs, structural, catch)]
+    fn timeout_ms(this: &OptionsObject) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, getter = maxRetries, structural, catch)]
+    fn max_retries(this: &OptionsObject) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, getter, structural, catch)]
+    fn signal(this: &OptionsObject) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, getter, structural, catch)]
+    fn fetch(this: &OptionsObject) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, getter = maxResponseBytes, structural, catch)]
+    fn max_response_bytes(this: &OptionsObject) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, getter = dangerouslyAllowBrowser, structural, catch)]
+    fn dangerously_allow_browser(this: &OptionsObject) -> Result<JsValue, JsValue>;
+
+    type ParsedReply;
+    #[wasm_bindgen(method, getter, structural, catch)]
+    fn response(this: &ParsedReply) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, getter, structural, catch)]
+    fn orders(this: &ParsedReply) -> Result<JsValue, JsValue>;
+
+    type SignalLike;
+    #[wasm_bindgen(method, getter, structural, catch)]
+    fn aborted(this: &SignalLike) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, getter = addEventListener, structural, catch)]
+    fn add_event_listener(this: &SignalLike) -> Result<JsValue, JsValue>;
+}
+
+/// One option's value; `undefined` when absent or when its getter throws.
+fn option_value(options: &Object, key: &str) -> JsValue {
+    let o: &OptionsObject = options.unchecked_ref();
+    let read = match key {
+        "apiKey" => o.api_key(),
+        "apiToken" => o.api_token(),
+        "token" => o.token(),
+        "baseUrl" => o.base_url(),
+        "instanceUrl" => o.instance_url(),
+        "timeoutMs" => o.timeout_ms(),
+        "maxRetries" => o.max_retries(),
+        "signal" => o.signal(),
+        "fetch" => o.fetch(),
+        "maxResponseBytes" => o.max_response_bytes(),
+        "dangerouslyAllowBrowser" => o.dangerously_allow_browser(),
+        _ => Reflect::get(options, &key.into()),
+    };
+    read.unwrap_or(JsValue::UNDEFINED)
+}
+
 fn credential(provider: Provider, name: &str, value: &JsValue) -> Result<String, Error> {
     let p = provider.as_str();
     let Some(text) = value.as_string() else {
@@ -255,9 +318,8 @@ fn number_option(provider: Provider, name: &str, value: &JsValue, min: u64, max:
 }
 
 fn is_abort_signal(value: &JsValue) -> bool {
-    value.is_object()
-        && Reflect::get(value, &"aborted".into()).map(|a| a.as_bool().is_some()).unwrap_or(false)
-        && Reflect::get(value, &"addEventListener".into()).map(|f| f.is_function()).unwrap_or(false)
+    let signal: &SignalLike = value.unchecked_ref();
+    value.is_object() && signal.aborted().is_ok_and(|a| a.as_bool().is_some()) && signal.add_event_listener().is_ok_and(|f| f.is_function())
 }
 
 fn string_arg(provider: Provider, name: &str, value: &JsValue) -> Result<String, Error> {
@@ -324,7 +386,7 @@ extern "C" {
 }
 
 fn orders_array(provider: Provider, body: &[u8]) -> Result<Array, Error> {
-    let orders = Reflect::get(&parse_json(provider, body)?, &"orders".into()).map_err(|_| unreadable(provider))?;
+    let orders = parse_json(provider, body)?.unchecked_into::<ParsedReply>().orders().map_err(|_| unreadable(provider))?;
     orders.dyn_into::<Array>().map_err(|_| unreadable(provider))
 }
 

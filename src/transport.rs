@@ -25,6 +25,23 @@ extern "C" {
     fn set_timeout(callback: &Function, ms: f64) -> JsValue;
     #[wasm_bindgen(js_name = clearTimeout)]
     fn clear_timeout(handle: &JsValue);
+
+    // Properties read by fixed names written into the glue: no key string per
+    // read, and the engine caches the lookup. Duck-typed, so a fetch polyfill's
+    // objects work too.
+    type Props;
+    #[wasm_bindgen(method, getter, structural, catch)]
+    fn status(this: &Props) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, getter, structural, catch)]
+    fn done(this: &Props) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, getter, structural, catch)]
+    fn value(this: &Props) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, getter, structural, catch)]
+    fn abort(this: &Props) -> Result<JsValue, JsValue>;
+}
+
+fn props(value: &JsValue) -> &Props {
+    value.unchecked_ref()
 }
 
 /// How one call talks to the network.
@@ -139,7 +156,7 @@ impl Transport {
         };
         let value = JsFuture::from(promise).await.map_err(|e| Failure::Network(js_message(&e)))?;
         // Duck-typed: a fetch polyfill's Response is not an instance of the global class.
-        if !Reflect::get(&value, &"status".into()).map(|s| s.as_f64().is_some()).unwrap_or(false) {
+        if !props(&value).status().is_ok_and(|s| s.as_f64().is_some()) {
             return Err(Failure::Network("fetch resolved to something that is not a Response".into()));
         }
         let response: web_sys::Response = value.unchecked_into();
@@ -152,14 +169,19 @@ impl Transport {
         }
         let headers = response.headers();
         let header = |name: &str| headers.get(name).ok().flatten();
-        let retry_after_ms = header("retry-after").and_then(|v| parse_retry_after(&v, js_sys::Date::now() as u64));
+        // Only error replies are retried or report a wait.
+        let retry_after_ms = match status {
+            400.. => header("retry-after").and_then(|v| parse_retry_after(&v, js_sys::Date::now() as u64)),
+            _ => None,
+        };
         // With a Content-Encoding, Content-Length counts compressed bytes: a small
         // length could inflate to anything, so such bodies are read with the cap.
-        let encoded = header("content-encoding").is_some_and(|e| !e.trim().eq_ignore_ascii_case("identity"));
+        // (Asked only when there is a length: each header read is a boundary crossing.)
+        let encoded = || header("content-encoding").is_some_and(|e| !e.trim().eq_ignore_ascii_case("identity"));
         let body = match header("content-length").and_then(|v| v.trim().parse::<u64>().ok()) {
             Some(length) if length > self.max_response_bytes as u64 => return Err(Failure::TooLarge),
             // fetch delivers no more than Content-Length, so one read is safe.
-            Some(_) if !encoded => read_whole(&response, self.max_response_bytes).await?,
+            Some(_) if !encoded() => read_whole(&response, self.max_response_bytes).await?,
             _ => read_stream(&response, self.max_response_bytes).await?,
         };
         Ok(Reply { status, retry_after_ms, body })
@@ -280,11 +302,10 @@ async fn read_stream(response: &web_sys::Response, cap: usize) -> Result<Vec<u8>
     loop {
         let chunk =
             JsFuture::from(reader.read()).await.map_err(|e| Failure::Network(format!("the body was cut off ({})", js_message(&e))))?;
-        if Reflect::get(&chunk, &"done".into()).map(|d| d.is_truthy()).unwrap_or(true) {
+        if props(&chunk).done().map(|d| d.is_truthy()).unwrap_or(true) {
             return Ok(body);
         }
-        let bytes: Uint8Array =
-            Reflect::get(&chunk, &"value".into()).map_err(|_| Failure::Network("unreadable body chunk".into()))?.unchecked_into();
+        let bytes: Uint8Array = props(&chunk).value().map_err(|_| Failure::Network("unreadable body chunk".into()))?.unchecked_into();
         if body.len() + bytes.length() as usize > cap {
             let _ = reader.cancel();
             return Err(Failure::TooLarge);
@@ -306,7 +327,8 @@ pub(crate) struct Deadline {
 impl Deadline {
     pub(crate) fn start(timeout_ms: Option<u32>, caller: Option<&AbortSignal>) -> Result<Deadline, String> {
         let controller = AbortController::new().map_err(|e| format!("AbortController is unavailable ({})", js_message(&e)))?;
-        let abort = Reflect::get(&controller, &"abort".into())
+        let abort = props(&controller)
+            .abort()
             .ok()
             .and_then(|f| f.dyn_into::<Function>().ok())
             .ok_or("AbortController.abort is unavailable")?
