@@ -21,7 +21,7 @@ fn main() {
         }
     };
     let mb = body.len() as f64 / 1e6;
-    for _ in 0..3 {
+    for _ in 0..std::env::var("ROUNDS").ok().and_then(|v| v.parse().ok()).unwrap_or(3) {
         let t = std::time::Instant::now();
         web3_orders::apis::license_rocks::check_reply(200, &body).expect("the body checks");
         let check = t.elapsed();

@@ -649,24 +649,89 @@ pub enum UnknownKeys {
     Refuse,
 }
 
-/// Walks one object against a field table. `wires` are the known keys in their
-/// documented order; providers send them in that order, so the expected next
-/// key is tried first and dispatch is one comparison per key. `field(r, i)`
-/// reads the value of `wires[i]`. Repeated keys are refused, and so is a
-/// missing key whose bit is set in `required` (the first in table order).
+/// An object's known keys for [`read_fields`]: their documented order, the
+/// same sorted by bytes (some replies list an object's keys alphabetically),
+/// and which are required. Built at compile time.
+#[derive(Debug)]
+pub struct KeyTable {
+    /// Wire names in documented order (at most 64).
+    pub wires: &'static [&'static str],
+    /// Bit i set when `wires[i]` must be present.
+    pub required: u64,
+    /// Indices of `wires` in byte order of the names.
+    sorted: [u8; 64],
+    /// `rank[i]`: where `wires[i]` is in `sorted`.
+    rank: [u8; 64],
+}
+
+impl KeyTable {
+    /// The table of `wires` (documented order) with `required` as a bit mask.
+    pub const fn new(wires: &'static [&'static str], required: u64) -> KeyTable {
+        assert!(wires.len() <= 64, "a field table holds at most 64 keys");
+        let mut sorted = [0u8; 64];
+        let mut i = 0;
+        while i < wires.len() {
+            sorted[i] = i as u8;
+            i += 1;
+        }
+        // Insertion sort: const fn, and tables are small.
+        let mut i = 1;
+        while i < wires.len() {
+            let mut j = i;
+            while j > 0 && bytes_less(wires[sorted[j] as usize].as_bytes(), wires[sorted[j - 1] as usize].as_bytes()) {
+                let moved = sorted[j];
+                sorted[j] = sorted[j - 1];
+                sorted[j - 1] = moved;
+                j -= 1;
+            }
+            i += 1;
+        }
+        let mut rank = [0u8; 64];
+        let mut k = 0;
+        while k < wires.len() {
+            rank[sorted[k] as usize] = k as u8;
+            k += 1;
+        }
+        KeyTable { wires, required, sorted, rank }
+    }
+
+    /// The key after `wires[i]` in byte order, if any.
+    fn sorted_after(&self, i: usize) -> Option<usize> {
+        let next = self.rank[i] as usize + 1;
+        (next < self.wires.len()).then(|| self.sorted[next] as usize)
+    }
+}
+
+const fn bytes_less(a: &[u8], b: &[u8]) -> bool {
+    let mut i = 0;
+    while i < a.len() && i < b.len() {
+        if a[i] != b[i] {
+            return a[i] < b[i];
+        }
+        i += 1;
+    }
+    a.len() < b.len()
+}
+
+/// Walks one object against a field table. Providers send an object's keys in
+/// its documented order, or sorted: the next key in either order is tried
+/// first, so dispatch is one or two comparisons per key, not a search.
+/// `field(r, i)` reads the value of `keys.wires[i]`. Repeated keys are
+/// refused, and so is a missing required key (the first in table order).
 pub fn read_fields<'a>(
     r: &mut Reader<'a>,
     expected: &str,
-    wires: &[&'static str],
-    required: u64,
+    keys: &KeyTable,
     unknown: UnknownKeys,
     // `dyn`: one copy of this loop in the wasm rather than one per model.
     field: &mut dyn FnMut(&mut Reader<'a>, usize) -> Result<()>,
 ) -> Result<()> {
-    debug_assert!(wires.len() <= 64);
+    let wires = keys.wires;
     r.begin_object(expected)?;
     let mut seen = 0u64;
     let mut next = 0;
+    // The key expected next if the object is sorted (first: the least).
+    let mut next_sorted = (!wires.is_empty()).then_some(keys.sorted[0] as usize);
     // Unknown keys seen so far, to refuse repeats as decoding does; a tree, so
     // an object of many keys costs n log n, not n squared.
     let mut others: Option<std::collections::BTreeSet<Cow<'a, str>>> = None;
@@ -675,7 +740,10 @@ pub fn read_fields<'a>(
         first = false;
         let known = match key {
             Key::Expected => Ok(next),
-            Key::Other(key) => wires.iter().position(|wire| key.is(wire)).ok_or(key),
+            Key::Other(key) => match next_sorted.filter(|i| key.is(wires[*i])) {
+                Some(i) => Ok(i),
+                None => wires.iter().position(|wire| key.is(wire)).ok_or(key),
+            },
         };
         let key = match known {
             Err(unknown_key) => unknown_key,
@@ -689,6 +757,7 @@ pub fn read_fields<'a>(
                 r.colon()?;
                 field(r, i).map_err(|e| e.within(Segment::Field(wires[i])))?;
                 next = i + 1;
+                next_sorted = keys.sorted_after(i);
                 continue;
             }
         };
@@ -705,7 +774,7 @@ pub fn read_fields<'a>(
             return Err(error.within(Segment::Key(name.into_owned())));
         }
     }
-    let missing = required & !seen;
+    let missing = keys.required & !seen;
     if missing != 0 {
         let wire = wires[missing.trailing_zeros() as usize];
         return Err(JsonError::data(r.offset(), format!("missing field `{wire}`")).within(Segment::Field(wire)));
@@ -975,6 +1044,35 @@ mod tests {
         assert!(peek_fields(br#"{"a":1,"a":2}"#, &["a"]).is_none());
         assert!(peek_fields(b"[1]", &["a"]).is_none());
         assert!(peek_fields(b"{} x", &["a"]).is_none());
+    }
+
+    #[test]
+    fn key_tables_sort_by_bytes_at_compile_time() {
+        const KEYS: KeyTable = KeyTable::new(&["b", "C", "a", "ab"], 0b1111);
+        assert_eq!(KEYS.sorted[..4], [1, 2, 3, 0]); // "C" < "a" < "ab" < "b"
+        assert_eq!(KEYS.rank[..4], [3, 0, 1, 2]);
+        assert_eq!(KEYS.sorted_after(1), Some(2));
+        assert_eq!(KEYS.sorted_after(0), None);
+    }
+
+    #[test]
+    fn fields_dispatch_the_same_in_any_key_order() {
+        const KEYS: KeyTable = KeyTable::new(&["b", "C", "a", "ab"], 0b0111);
+        let read = |text: &[u8]| {
+            let mut got = Vec::new();
+            let mut r = Reader::new(text);
+            read_fields(&mut r, "an object", &KEYS, UnknownKeys::Keep, &mut |r, i| {
+                got.push((i, r.integer(0, 9, "a digit")?));
+                Ok(())
+            })
+            .map(|()| got)
+        };
+        let documented = read(br#"{"b":0,"C":1,"a":2,"ab":3}"#).unwrap();
+        assert_eq!(documented, [(0, 0), (1, 1), (2, 2), (3, 3)]);
+        assert_eq!(read(br#"{"C":1,"a":2,"ab":3,"b":0}"#).unwrap(), [(1, 1), (2, 2), (3, 3), (0, 0)]);
+        assert_eq!(read(br#"{"a":2,"x":5,"b":0,"C":1}"#).unwrap(), [(2, 2), (0, 0), (1, 1)]);
+        assert_eq!(read(br#"{"C":1,"a":2,"a":2,"b":0}"#).unwrap_err().path(), "a");
+        assert_eq!(read(br#"{"C":1,"ab":3,"b":0}"#).unwrap_err().message(), "missing field `a`");
     }
 
     #[test]

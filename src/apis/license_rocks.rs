@@ -73,9 +73,8 @@ struct Envelope {
 /// [`ExternalOrdersReply`] decodes, keeping each order's id on the way.
 fn check_envelope(r: &mut Reader<'_>) -> Result<Envelope, JsonError> {
     let mut envelope = Envelope { ids: None, error: None };
-    let wires = ExternalOrdersReply::WIRES;
-    debug_assert_eq!(wires, ["orders", "error"]);
-    read_fields(r, ExternalOrdersReply::EXPECTED, wires, ExternalOrdersReply::REQUIRED, UnknownKeys::Keep, &mut |r, field| {
+    debug_assert_eq!(ExternalOrdersReply::KEYS.wires, ["orders", "error"]);
+    read_fields(r, ExternalOrdersReply::EXPECTED, &ExternalOrdersReply::KEYS, UnknownKeys::Keep, &mut |r, field| {
         if field == 1 {
             if !r.null()? {
                 envelope.error = Some(r.string("a string")?.value().into_owned());
@@ -98,9 +97,9 @@ fn check_envelope(r: &mut Reader<'_>) -> Result<Envelope, JsonError> {
 /// One [`ExternalOrder`], its id pushed onto `ids`.
 fn check_order(r: &mut Reader<'_>, ids: &mut Vec<i64>) -> Result<(), JsonError> {
     const ID: usize = 0;
-    debug_assert_eq!(ExternalOrder::WIRES[ID], "id");
+    debug_assert_eq!(ExternalOrder::KEYS.wires[ID], "id");
     let mut id = None;
-    read_fields(r, ExternalOrder::EXPECTED, ExternalOrder::WIRES, ExternalOrder::REQUIRED, UnknownKeys::Keep, &mut |r, field| {
+    read_fields(r, ExternalOrder::EXPECTED, &ExternalOrder::KEYS, UnknownKeys::Keep, &mut |r, field| {
         if field == ID {
             id = Some(SafeInt::read(r)?.get());
             return Ok(());

@@ -8,7 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::wire::{wire_enum, wire_struct, DecimalString, SafeInt, MAX_SAFE_INTEGER};
-use crate::json::{quote, read_fields, Class, JsonError, Reader, Segment, UnknownKeys};
+use crate::json::{quote, read_fields, Class, JsonError, KeyTable, Reader, Segment, UnknownKeys};
 
 wire_enum! {
     /// How the order was paid.
@@ -433,13 +433,13 @@ pub fn new_orders_from_json(text: &str) -> Result<Vec<NewExternalOrder>, String>
 }
 
 fn read_new_orders(r: &mut Reader<'_>) -> Result<Vec<NewExternalOrder>, JsonError> {
-    const WIRES: &[&str] = &["nftId", "listingId", "quantity", "buyerUserId", "buyerBillingData"];
+    const KEYS: KeyTable = KeyTable::new(&["nftId", "listingId", "quantity", "buyerUserId", "buyerBillingData"], 0b1111);
     let mut orders = Vec::new();
     r.begin_array("an array of orders")?;
     while r.next_element(orders.is_empty())? {
         let mut ids = [None; 4];
         let mut billing = None;
-        read_fields(r, "an object (NewExternalOrder)", WIRES, 0b1111, UnknownKeys::Refuse, &mut |r, field| {
+        read_fields(r, "an object (NewExternalOrder)", &KEYS, UnknownKeys::Refuse, &mut |r, field| {
             match ids.get_mut(field) {
                 Some(slot) => *slot = Some(PositiveId::read(r)?),
                 None if r.null()? => {}
@@ -457,9 +457,9 @@ fn read_new_orders(r: &mut Reader<'_>) -> Result<Vec<NewExternalOrder>, JsonErro
 }
 
 fn read_billing(r: &mut Reader<'_>) -> Result<BillingData, JsonError> {
-    const WIRES: &[&str] = &["city", "country", "postal", "street"];
+    const KEYS: KeyTable = KeyTable::new(&["city", "country", "postal", "street"], 0);
     let mut fields: [Option<String>; 4] = Default::default();
-    read_fields(r, "an object (BillingData)", WIRES, 0, UnknownKeys::Refuse, &mut |r, field| {
+    read_fields(r, "an object (BillingData)", &KEYS, UnknownKeys::Refuse, &mut |r, field| {
         if !r.null()? {
             fields[field] = Some(r.string("a string")?.value().into_owned());
         }

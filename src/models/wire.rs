@@ -17,7 +17,7 @@ use std::fmt;
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 
-use crate::json::{read_fields, JsonError, Reader, Segment, UnknownKeys};
+use crate::json::{read_fields, JsonError, KeyTable, Reader, Segment, UnknownKeys};
 
 /// Unknown fields of an object, kept verbatim so a provider's additive change
 /// breaks nothing and re-encoding gives back what came in.
@@ -135,8 +135,10 @@ macro_rules! wire_struct {
 
         impl $crate::models::wire::Fields for $name {
             const EXPECTED: &'static str = concat!("an object (", stringify!($name), ")");
-            const WIRES: &'static [&'static str] = &[$($wire),*];
-            const REQUIRED: u64 = $crate::json::required_mask(&[$(wire_struct!(@required $presence)),*]);
+            const KEYS: $crate::json::KeyTable = $crate::json::KeyTable::new(
+                &[$($wire),*],
+                $crate::json::required_mask(&[$(wire_struct!(@required $presence)),*]),
+            );
             const CHECKS: &'static [$crate::models::wire::CheckFn] = &[$(wire_struct!(@check $presence $ty)),*];
         }
 
@@ -315,17 +317,15 @@ pub type CheckFn = fn(&mut Reader<'_>) -> Result<(), JsonError>;
 pub trait Fields {
     /// How a type error names it: `an object (ExternalOrder)`.
     const EXPECTED: &'static str;
-    /// Wire names.
-    const WIRES: &'static [&'static str];
-    /// Bit i set when `WIRES[i]` must be present.
-    const REQUIRED: u64;
+    /// Wire names in documented order, and which are required.
+    const KEYS: KeyTable;
     /// The check of each field's value.
     const CHECKS: &'static [CheckFn];
 }
 
 /// Checks one object of type `T`: known fields typed, unknown ones skipped.
 pub fn check_object<T: Fields>(r: &mut Reader<'_>) -> Result<(), JsonError> {
-    read_fields(r, T::EXPECTED, T::WIRES, T::REQUIRED, UnknownKeys::Keep, &mut |r, i| (T::CHECKS[i])(r))
+    read_fields(r, T::EXPECTED, &T::KEYS, UnknownKeys::Keep, &mut |r, i| (T::CHECKS[i])(r))
 }
 
 /// `null` or a `T`.
