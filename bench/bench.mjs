@@ -53,17 +53,18 @@ async function chunkUrls(ids) {
   return urls;
 }
 
-/** Medians of 3 interleaved rounds of each contender: this host is a shared VM. */
+/** Medians of 5 interleaved rounds of each contender: this host is a shared VM. */
+const ROUNDS = 5;
 async function rounds(contenders, opts = {}) {
   const samples = Object.fromEntries(Object.keys(contenders).map((k) => [k, []]));
-  for (let round = 0; round < 3; round++) {
+  for (let round = 0; round < ROUNDS; round++) {
     for (const [name, fn] of Object.entries(contenders)) {
       // Start every measurement from a clean heap, so no contender pays for another's garbage.
       globalThis.gc?.();
       samples[name].push((await measure(fn, opts)).p50);
     }
   }
-  return Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, v.sort((a, b) => a - b)[1]]));
+  return Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, v.sort((a, b) => a - b)[ROUNDS >> 1]]));
 }
 
 const fmt = (ns) => (ns / 1e6).toFixed(ns < 1e6 ? 3 : 2);
@@ -102,7 +103,7 @@ const namefiId = [...world.namefi.keys()][0];
   rows.push({ label: "Capture order (1 call)", requests: 1, ...medians });
 }
 
-console.log(`\nms per call: median of 3 interleaved mitata p50s, Node ${process.version}, in-memory fetch\n`);
+console.log(`\nms per call: median of ${ROUNDS} interleaved mitata p50s, Node ${process.version}, in-memory fetch\n`);
 console.log("| case | requests | json() | json()+zod 4 | web3-orders | ours / json+zod | ours / json |");
 console.log("|---|---:|---:|---:|---:|---:|---:|");
 for (const r of rows) {
@@ -115,32 +116,16 @@ const glueGz = ["pkg/web3_orders.js", "js/node.js", "js/browser.js", "js/workerd
 console.log(`\nshipped .wasm: ${readFileSync(root + "pkg/web3_orders_bg.wasm").length} bytes, ${wasmGz} gzip (${(wasmGz / 1024).toFixed(1)} KiB)`);
 console.log(`JS glue and entries: ${glueGz} bytes gzip`);
 
-// Cold: a fresh process imports the package and makes one call (median of 7).
-// Node builds its fetch machinery (undici) on the first Response, ~30 ms that
-// any client pays, response.json() included; shown apart.
-function coldRun(warmNodeFetchFirst) {
-  const out = execFileSync(process.execPath, ["--input-type=module", "-e", `
-    const body = ${JSON.stringify(JSON.stringify({ orders: [lrOrders.get(1), lrOrders.get(2)], error: null }))};
-    if (${warmNodeFetchFirst}) await new Response("{}").json();
-    const t0 = performance.now();
-    const m = await import(${JSON.stringify(root + "js/node.js")});
-    await m.getExternalOrders([1, 2], { apiToken: "t", instanceUrl: "https://hub.example.com", fetch: async () => new Response(body) });
-    console.log(performance.now() - t0);`], { encoding: "utf8" });
-  return Number(out);
+// Cold: a fresh Node process imports the package and makes one call
+// (bench/cold.mjs; median of 7 by total).
+const coldBody = JSON.stringify({ orders: [lrOrders.get(1), lrOrders.get(2)], error: null });
+function cold(...args) {
+  const runs = Array.from({ length: 7 }, () =>
+    JSON.parse(execFileSync(process.execPath, [root + "bench/cold.mjs", ...args], { encoding: "utf8", cwd: root, env: { ...process.env, BENCH_BODY: coldBody } })),
+  );
+  return runs.sort((a, b) => a.totalMs - b.totalMs)[3];
 }
-// The same for the json()+zod contender, for scale: importing zod and
-// parsing the first body cold.
-function coldZod() {
-  const out = execFileSync(process.execPath, ["--input-type=module", "-e", `
-    const body = ${JSON.stringify(JSON.stringify({ orders: [lrOrders.get(1), lrOrders.get(2)], error: null }))};
-    await new Response("{}").json();
-    const t0 = performance.now();
-    const { externalOrdersReply } = await import(${JSON.stringify(root + "bench/zod-schemas.mjs")});
-    externalOrdersReply.parse(await new Response(body).json());
-    console.log(performance.now() - t0);`], { encoding: "utf8", cwd: root });
-  return Number(out);
-}
-const median = (f) => Array.from({ length: 7 }, f).sort((a, b) => a - b)[3];
-console.log(`cold import + first call, fresh Node process (median of 7): ${median(() => coldRun(true)).toFixed(1)} ms;` +
-  ` ${median(() => coldRun(false)).toFixed(1)} ms counting Node's own first-Response setup;` +
-  ` json()+zod 4 the same way: ${median(coldZod).toFixed(1)} ms`);
+const coldFmt = (r) => `${r.totalMs.toFixed(1)} ms (import ${r.importMs.toFixed(1)} + first call ${r.firstCallMs.toFixed(1)})`;
+console.log(`cold import + first call, fresh Node process, median of 7: ${coldFmt(cold("ours", "warm"))};` +
+  ` ${cold("ours").totalMs.toFixed(1)} ms counting Node's own first-Response setup;` +
+  ` json()+zod 4 the same way: ${coldFmt(cold("zod", "warm"))}`);
