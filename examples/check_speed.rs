@@ -1,6 +1,7 @@
 //! Native speed of the check pass against full decoding and plain skipping:
 //! `cargo run --release --example check_speed [file.json]` (a License.rocks GET
-//! reply; by default the documented one, its orders repeated to ~8 MB).
+//! reply; by default the documented one, its orders repeated to ~8 MB). `ROUNDS=n`
+//! repeats the measurement n times (default 3): take the fastest on a noisy host.
 
 fn main() {
     let body = match std::env::args().nth(1) {
