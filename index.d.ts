@@ -608,7 +608,7 @@ export interface OrderApiError extends Error {
   path?: string;
   /** Whether trying again later can help. */
   retryable: boolean;
-  /** The server's `Retry-After`, in ms, when it sent one. */
+  /** The server's `Retry-After` on an error status, in ms, when it sent one. */
   retryAfterMs?: number;
 }
 
