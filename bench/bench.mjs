@@ -7,6 +7,10 @@
 //   json       response.json() alone (the floor)
 //   json+zod   response.json() + a zod 4 schema covering every field we check
 //   ours       getExternalOrders(), which validates every field in wasm
+//   io         plain JS doing the client's own I/O per request and no checks:
+//              an AbortController and timer (the per-attempt timeout), fetch with
+//              a signal, the body read through a stream reader, JSON.parse. The
+//              part of ours that design costs before any validation or wasm.
 // Plus one Namefi and one Capture call for per-call overhead, the gzip size of
 // what ships, and the cold time of import + first call in a fresh Node process.
 import { measure } from "mitata";
@@ -46,6 +50,23 @@ const memFetch = async (input) => {
 };
 const lr = { apiToken: "bench-token", instanceUrl: BASE, fetch: memFetch };
 
+/** What the client does per request, in plain JS, without validating anything. */
+const utf8 = new TextDecoder();
+async function sameIo(url) {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), 10_000);
+  try {
+    const response = await memFetch(url, { method: "GET", redirect: "manual", signal: controller.signal, headers: { authorization: "Bearer bench-token" } });
+    const reader = response.body.getReader();
+    const chunks = [];
+    for (let r = await reader.read(); !r.done; r = await reader.read()) chunks.push(r.value);
+    const bytes = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
+    return { status: response.status, value: JSON.parse(utf8.decode(bytes)) };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** The URLs the client requests for these ids (recorded once). */
 async function chunkUrls(ids) {
   const urls = [];
@@ -73,9 +94,10 @@ async function compare(label, ids, chunkSchema, ours) {
   const urls = await chunkUrls(ids);
   const json = () => Promise.all(urls.map(async (u) => (await memFetch(u)).json()));
   const zod = () => Promise.all(urls.map(async (u) => chunkSchema.parse(await (await memFetch(u)).json())));
+  const io = () => Promise.all(urls.map(sameIo));
   // Sanity: every contender sees the same data, and the schema accepts it.
   await zod();
-  rows.push({ label, requests: urls.length, ...(await rounds({ json, zod, ours })) });
+  rows.push({ label, requests: urls.length, ...(await rounds({ json, zod, io, ours })) });
 }
 
 for (const n of [2, 200, 2000]) {
@@ -88,6 +110,7 @@ const namefiId = [...world.namefi.keys()][0];
   const medians = await rounds({
     json: async () => (await memFetch(url)).json(),
     zod: async () => namefiOrderDetails.parse(await (await memFetch(url)).json()),
+    io: () => sameIo(url),
     ours: () => getNamefiOrder(namefiId, { token: "t", baseUrl: `${BASE}/v-next`, fetch: memFetch }),
   });
   rows.push({ label: "Namefi order (1 call)", requests: 1, ...medians });
@@ -98,16 +121,18 @@ const namefiId = [...world.namefi.keys()][0];
   const medians = await rounds({
     json: async () => (await memFetch(url)).json(),
     zod: async () => captureReply.parse(await (await memFetch(url)).json()),
+    io: () => sameIo(url),
     ours: () => queryCaptureOrder(orderId, { apiKey: "k", baseUrl: BASE, fetch: memFetch }),
   });
   rows.push({ label: "Capture order (1 call)", requests: 1, ...medians });
 }
 
 console.log(`\nms per call: median of ${ROUNDS} interleaved mitata p50s, Node ${process.version}, in-memory fetch\n`);
-console.log("| case | requests | json() | json()+zod 4 | web3-orders | ours / json+zod | ours / json |");
-console.log("|---|---:|---:|---:|---:|---:|---:|");
+console.log("| case | requests | json() | json()+zod 4 | same I/O, no checks | web3-orders | ours / json+zod | ours / json | io / json+zod |");
+console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
 for (const r of rows) {
-  console.log(`| ${r.label} | ${r.requests} | ${fmt(r.json)} | ${fmt(r.zod)} | ${fmt(r.ours)} | ${(r.ours / r.zod).toFixed(2)}x | ${(r.ours / r.json).toFixed(2)}x |`);
+  const x = (a, b) => `${(a / b).toFixed(2)}x`;
+  console.log(`| ${r.label} | ${r.requests} | ${fmt(r.json)} | ${fmt(r.zod)} | ${fmt(r.io)} | ${fmt(r.ours)} | ${x(r.ours, r.zod)} | ${x(r.ours, r.json)} | ${x(r.io, r.zod)} |`);
 }
 
 const gz = (file) => gzipSync(readFileSync(root + file), { level: 9 }).length;
@@ -119,13 +144,16 @@ console.log(`JS glue and entries: ${glueGz} bytes gzip`);
 // Cold: a fresh Node process imports the package and makes one call
 // (bench/cold.mjs; median of 7 by total).
 const coldBody = JSON.stringify({ orders: [lrOrders.get(1), lrOrders.get(2)], error: null });
-function cold(...args) {
+function cold(args, nodeFlags = []) {
   const runs = Array.from({ length: 7 }, () =>
-    JSON.parse(execFileSync(process.execPath, [root + "bench/cold.mjs", ...args], { encoding: "utf8", cwd: root, env: { ...process.env, BENCH_BODY: coldBody } })),
+    JSON.parse(execFileSync(process.execPath, [...nodeFlags, root + "bench/cold.mjs", ...args], { encoding: "utf8", cwd: root, env: { ...process.env, BENCH_BODY: coldBody } })),
   );
   return runs.sort((a, b) => a.totalMs - b.totalMs)[3];
 }
 const coldFmt = (r) => `${r.totalMs.toFixed(1)} ms (import ${r.importMs.toFixed(1)} + first call ${r.firstCallMs.toFixed(1)})`;
-console.log(`cold import + first call, fresh Node process, median of 7: ${coldFmt(cold("ours", "warm"))};` +
-  ` ${cold("ours").totalMs.toFixed(1)} ms counting Node's own first-Response setup;` +
-  ` json()+zod 4 the same way: ${coldFmt(cold("zod", "warm"))}`);
+console.log(`cold import + first call, fresh Node process, median of 7: ${coldFmt(cold(["ours", "warm"]))};` +
+  ` ${cold(["ours"]).totalMs.toFixed(1)} ms counting Node's own first-Response setup;` +
+  ` json()+zod 4 the same way: ${coldFmt(cold(["zod", "warm"]))}`);
+// V8 compiles each wasm function on its first call; compiling them all up front
+// shows how much of the first call that is (a diagnostic, not an option users set).
+console.log(`the same with every wasm function compiled at import (node --no-wasm-lazy-compilation): ${coldFmt(cold(["ours", "warm"], ["--no-wasm-lazy-compilation"]))}`);
