@@ -15,7 +15,7 @@
 // what ships, and the cold time of import + first call in a fresh Node process.
 import { measure } from "mitata";
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
 
@@ -137,7 +137,8 @@ for (const r of rows) {
 
 const gz = (file) => gzipSync(readFileSync(root + file), { level: 9 }).length;
 const wasmGz = gz("pkg/web3_orders_bg.wasm");
-const glueGz = ["pkg/web3_orders.js", "js/node.js", "js/browser.js", "js/workerd.js", "js/errors.js"].reduce((sum, f) => sum + gz(f), 0);
+const snippets = readdirSync(root + "pkg/snippets", { recursive: true }).filter((f) => f.endsWith(".js")).map((f) => "pkg/snippets/" + f);
+const glueGz = ["pkg/web3_orders.js", ...snippets, "js/node.js", "js/browser.js", "js/workerd.js", "js/errors.js"].reduce((sum, f) => sum + gz(f), 0);
 console.log(`\nshipped .wasm: ${readFileSync(root + "pkg/web3_orders_bg.wasm").length} bytes, ${wasmGz} gzip (${(wasmGz / 1024).toFixed(1)} KiB)`);
 console.log(`JS glue and entries: ${glueGz} bytes gzip`);
 

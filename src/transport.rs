@@ -7,35 +7,177 @@
 //! the body size. A POST is sent once, and if its answer is lost the outcome is
 //! reported as unknown.
 
-use js_sys::{Function, Object, Promise, Reflect, Uint8Array};
+use js_sys::{Function, Promise, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, AbortSignal, ReadableStreamDefaultReader, RequestInit, RequestRedirect};
+use web_sys::{AbortController, AbortSignal};
 
 use crate::error::{is_retryable_status, Error, ErrorKind, Provider};
 use crate::policy::{decide, parse_retry_after, RetryDecision};
 
+// One attempt, from `fetch` to the last body byte, as one promise: the
+// deadline, the request, the status and the capped body read cost one await
+// and a handful of boundary crossings, where driving each step from Rust cost
+// three awaits and ~30 crossings. What happens next (retries, redirects, errors)
+// is decided in Rust from the outcome.
+#[wasm_bindgen(inline_js = r#"
+// How an attempt ended: the numbers of `outcome` in transport.rs.
+const OK = 0, INJECTED_THREW = 1, NOT_A_PROMISE = 2, FETCH_FAILED = 3, NOT_A_RESPONSE = 4, REDIRECT = 5, TOO_LARGE = 6, BODY_CUT_OFF = 7;
+
+export async function exchange(injected, url, post, headerPairs, body, timeoutMs, caller, cap) {
+  const controller = new AbortController();
+  const abort = () => controller.abort();
+  const timer = setTimeout(abort, timeoutMs);
+  if (caller) {
+    // The abort event does not fire again for a signal already aborted.
+    if (caller.aborted) controller.abort();
+    caller.addEventListener("abort", abort);
+  }
+  const headers = {};
+  const pairs = headerPairs.split("\n");
+  for (let i = 0; i + 1 < pairs.length; i += 2) headers[pairs[i]] = pairs[i + 1];
+  // A plain init object: no Request or Headers objects, most of a call's cost in Node.
+  const init = { method: post ? "POST" : "GET", redirect: "manual", signal: controller.signal, headers };
+  if (body !== undefined) init.body = body;
+  try {
+    const outcome = await attempt(injected, url, init, cap);
+    outcome.timedOut = controller.signal.aborted;
+    return outcome;
+  } finally {
+    clearTimeout(timer);
+    if (caller) caller.removeEventListener("abort", abort);
+  }
+}
+
+async function attempt(injected, url, init, cap) {
+  let pending;
+  try {
+    pending = injected === undefined ? fetch(url, init) : injected(url, init);
+  } catch (error) {
+    return { failure: injected === undefined ? FETCH_FAILED : INJECTED_THREW, error };
+  }
+  if (injected !== undefined && !(pending instanceof Promise)) return { failure: NOT_A_PROMISE };
+  let response;
+  try {
+    response = await pending;
+  } catch (error) {
+    return { failure: FETCH_FAILED, error };
+  }
+  // Duck-typed: a fetch polyfill's Response is not an instance of the global class.
+  let status;
+  try {
+    status = response.status;
+  } catch {}
+  if (typeof status !== "number") return { failure: NOT_A_RESPONSE };
+  if (response.type === "opaqueredirect") return { failure: REDIRECT, status: 0 };
+  if (status >= 300 && status < 400) return { failure: REDIRECT, status };
+  const header = (name) => {
+    try {
+      return response.headers.get(name);
+    } catch {
+      return null;
+    }
+  };
+  // Only error replies are retried or report a wait.
+  const retryAfter = status >= 400 ? header("retry-after") : null;
+  const lengthText = header("content-length");
+  const length = lengthText !== null && /^\s*\d+\s*$/.test(lengthText) ? Number(lengthText) : undefined;
+  if (length !== undefined && length > cap) return { failure: TOO_LARGE };
+  // With a Content-Encoding, Content-Length counts compressed bytes: a small
+  // length could inflate to anything, so such bodies are read with the cap.
+  const encoding = length === undefined ? null : header("content-encoding");
+  const encoded = encoding !== null && encoding.trim().toLowerCase() !== "identity";
+  try {
+    // fetch delivers no more than Content-Length, so one read is safe.
+    const bytes = length !== undefined && !encoded ? new Uint8Array(await response.arrayBuffer()) : await readCapped(response, cap);
+    if (bytes === null || bytes.length > cap) return { failure: TOO_LARGE };
+    return { failure: OK, status, retryAfter, bytes };
+  } catch (error) {
+    return { failure: BODY_CUT_OFF, error };
+  }
+}
+
+async function readCapped(response, cap) {
+  const stream = response.body;
+  if (!stream) return new Uint8Array(0);
+  const reader = stream.getReader();
+  const chunks = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (!(value instanceof Uint8Array)) throw new TypeError("unreadable body chunk");
+    size += value.length;
+    if (size > cap) {
+      reader.cancel().catch(() => {});
+      return null;
+    }
+    chunks.push(value);
+  }
+  if (chunks.length === 1) return chunks[0];
+  const whole = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    whole.set(chunk, at);
+    at += chunk.length;
+  }
+  return whole;
+}
+"#)]
+extern "C" {
+    #[wasm_bindgen(js_name = exchange)]
+    #[allow(clippy::too_many_arguments)]
+    fn js_exchange(
+        injected: &JsValue,
+        url: &str,
+        post: bool,
+        header_pairs: &str,
+        body: &JsValue,
+        timeout_ms: u32,
+        caller: &JsValue,
+        cap: f64,
+    ) -> Promise;
+
+    /// What [`js_exchange`] resolves to: `failure` (one of [`outcome`]), and
+    /// the rest as that failure has them.
+    type Outcome;
+    #[wasm_bindgen(method, getter, structural)]
+    fn failure(this: &Outcome) -> u32;
+    #[wasm_bindgen(method, getter, structural)]
+    fn status(this: &Outcome) -> u16;
+    #[wasm_bindgen(method, getter, structural, js_name = retryAfter)]
+    fn retry_after(this: &Outcome) -> Option<String>;
+    #[wasm_bindgen(method, getter, structural)]
+    fn bytes(this: &Outcome) -> Uint8Array;
+    #[wasm_bindgen(method, getter, structural)]
+    fn error(this: &Outcome) -> JsValue;
+    #[wasm_bindgen(method, getter, structural, js_name = timedOut)]
+    fn timed_out(this: &Outcome) -> bool;
+}
+
+/// How an attempt ended, as the JS above numbers it.
+mod outcome {
+    pub const OK: u32 = 0;
+    pub const INJECTED_THREW: u32 = 1;
+    pub const NOT_A_PROMISE: u32 = 2;
+    pub const FETCH_FAILED: u32 = 3;
+    pub const NOT_A_RESPONSE: u32 = 4;
+    pub const REDIRECT: u32 = 5;
+    pub const TOO_LARGE: u32 = 6;
+    // 7: the body was cut off, the only other.
+}
+
 #[wasm_bindgen]
 extern "C" {
     // Globals, not `window.*`: present in browsers, workers, Node and workerd.
-    #[wasm_bindgen(js_name = fetch)]
-    fn global_fetch(url: &str, init: &RequestInit) -> Promise;
     #[wasm_bindgen(js_name = setTimeout)]
     fn set_timeout(callback: &Function, ms: f64) -> JsValue;
     #[wasm_bindgen(js_name = clearTimeout)]
     fn clear_timeout(handle: &JsValue);
 
-    // Properties read by fixed names written into the glue: no key string per
-    // read, and the engine caches the lookup. Duck-typed, so a fetch polyfill's
-    // objects work too.
+    // Read by a fixed name written into the glue: no key string per read.
     type Props;
-    #[wasm_bindgen(method, getter, structural, catch)]
-    fn status(this: &Props) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(method, getter, structural, catch)]
-    fn done(this: &Props) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(method, getter, structural, catch)]
-    fn value(this: &Props) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(method, getter, structural, catch)]
     fn abort(this: &Props) -> Result<JsValue, JsValue>;
 }
@@ -120,71 +262,47 @@ impl Transport {
     }
 
     async fn attempt(&self, req: &Outgoing<'_>) -> Result<Reply, Failure> {
-        let deadline = Deadline::start(Some(self.timeout_ms), self.signal.as_ref()).map_err(Failure::Network)?;
-        let result = self.exchange(req, &deadline.controller.signal()).await;
-        deadline.finish();
-        result.map_err(|failure| match failure {
-            // An abort error is ours (deadline) or the caller's; tell them apart.
-            Failure::Network(_) | Failure::Aborted if self.caller_aborted() => Failure::Aborted,
-            Failure::Network(_) | Failure::Aborted if deadline.controller.signal().aborted() => Failure::TimedOut,
-            other => other,
-        })
-    }
-
-    async fn exchange(&self, req: &Outgoing<'_>, signal: &AbortSignal) -> Result<Reply, Failure> {
-        // fetch(url, init) with a plain headers object: no Request or Headers
-        // objects to build, which is most of a call's cost in Node.
-        let init = RequestInit::new();
-        init.set_method(if req.post { "POST" } else { "GET" });
-        init.set_redirect(RequestRedirect::Manual);
-        init.set_signal(Some(signal));
-        let headers = Object::new();
+        let mut header_pairs = String::new();
         for (name, value) in req.headers {
-            let _ = Reflect::set(&headers, &(*name).into(), &(*value).into());
+            // Names are ours and values header-safe (checked on input): no newlines.
+            header_pairs.push_str(name);
+            header_pairs.push('\n');
+            header_pairs.push_str(value);
+            header_pairs.push('\n');
         }
-        init.set_headers(&headers);
-        if let Some(body) = req.body {
-            init.set_body(&body.into());
-        }
-        let promise = match &self.fetch {
-            Some(fetch) => fetch
-                .call2(&JsValue::UNDEFINED, &req.url.into(), &init)
-                .map_err(|e| Failure::Network(format!("the injected fetch threw: {}", js_message(&e))))?
-                .dyn_into::<Promise>()
-                .map_err(|_| Failure::Network("the injected fetch did not return a Promise".into()))?,
-            None => global_fetch(req.url, &init),
+        let promise = js_exchange(
+            self.fetch.as_ref().map_or(&JsValue::UNDEFINED, |f| f.as_ref()),
+            req.url,
+            req.post,
+            &header_pairs,
+            &req.body.map_or(JsValue::UNDEFINED, JsValue::from),
+            self.timeout_ms,
+            self.signal.as_ref().map_or(&JsValue::UNDEFINED, |s| s.as_ref()),
+            self.max_response_bytes as f64,
+        );
+        let outcome: Outcome = JsFuture::from(promise).await.map_err(|e| Failure::Network(js_message(&e)))?.unchecked_into();
+        let network = match outcome.failure() {
+            outcome::OK => {
+                let retry_after_ms = outcome.retry_after().and_then(|v| parse_retry_after(&v, js_sys::Date::now() as u64));
+                return Ok(Reply { status: outcome.status(), retry_after_ms, body: outcome.bytes().to_vec() });
+            }
+            outcome::INJECTED_THREW => format!("the injected fetch threw: {}", js_message(&outcome.error())),
+            outcome::NOT_A_PROMISE => "the injected fetch did not return a Promise".into(),
+            outcome::FETCH_FAILED => js_message(&outcome.error()),
+            outcome::NOT_A_RESPONSE => "fetch resolved to something that is not a Response".into(),
+            // Status 0: an opaque redirect, whose status is hidden.
+            outcome::REDIRECT => return Err(Failure::Redirect(Some(outcome.status()).filter(|s| *s != 0))),
+            outcome::TOO_LARGE => return Err(Failure::TooLarge),
+            _ => format!("the body was cut off ({})", js_message(&outcome.error())),
         };
-        let value = JsFuture::from(promise).await.map_err(|e| Failure::Network(js_message(&e)))?;
-        // Duck-typed: a fetch polyfill's Response is not an instance of the global class.
-        if !props(&value).status().is_ok_and(|s| s.as_f64().is_some()) {
-            return Err(Failure::Network("fetch resolved to something that is not a Response".into()));
-        }
-        let response: web_sys::Response = value.unchecked_into();
-        let status = response.status();
-        if response.type_() == web_sys::ResponseType::Opaqueredirect {
-            return Err(Failure::Redirect(None));
-        }
-        if (300..400).contains(&status) {
-            return Err(Failure::Redirect(Some(status)));
-        }
-        let headers = response.headers();
-        let header = |name: &str| headers.get(name).ok().flatten();
-        // Only error replies are retried or report a wait.
-        let retry_after_ms = match status {
-            400.. => header("retry-after").and_then(|v| parse_retry_after(&v, js_sys::Date::now() as u64)),
-            _ => None,
-        };
-        // With a Content-Encoding, Content-Length counts compressed bytes: a small
-        // length could inflate to anything, so such bodies are read with the cap.
-        // (Asked only when there is a length: each header read is a boundary crossing.)
-        let encoded = || header("content-encoding").is_some_and(|e| !e.trim().eq_ignore_ascii_case("identity"));
-        let body = match header("content-length").and_then(|v| v.trim().parse::<u64>().ok()) {
-            Some(length) if length > self.max_response_bytes as u64 => return Err(Failure::TooLarge),
-            // fetch delivers no more than Content-Length, so one read is safe.
-            Some(_) if !encoded() => read_whole(&response, self.max_response_bytes).await?,
-            _ => read_stream(&response, self.max_response_bytes).await?,
-        };
-        Ok(Reply { status, retry_after_ms, body })
+        // A failed request was aborted by the caller or by the deadline, or failed on its own.
+        Err(if self.caller_aborted() {
+            Failure::Aborted
+        } else if outcome.timed_out() {
+            Failure::TimedOut
+        } else {
+            Failure::Network(network)
+        })
     }
 
     fn caller_aborted(&self) -> bool {
@@ -279,41 +397,6 @@ fn parse_base_url(provider: Provider, name: &str, raw: &str) -> Result<String, E
 /// The URL without its query, for messages.
 fn display_url(url: &str) -> &str {
     url.split(['?', '#']).next().unwrap_or(url)
-}
-
-/// Reads a body of known length in one go.
-async fn read_whole(response: &web_sys::Response, cap: usize) -> Result<Vec<u8>, Failure> {
-    let promise = response.array_buffer().map_err(|e| Failure::Network(js_message(&e)))?;
-    let buffer = JsFuture::from(promise).await.map_err(|e| Failure::Network(format!("the body was cut off ({})", js_message(&e))))?;
-    let bytes = Uint8Array::new(&buffer);
-    if bytes.length() as usize > cap {
-        return Err(Failure::TooLarge);
-    }
-    Ok(bytes.to_vec())
-}
-
-/// Reads a body of unknown length chunk by chunk, refusing more than `cap` bytes.
-async fn read_stream(response: &web_sys::Response, cap: usize) -> Result<Vec<u8>, Failure> {
-    let Some(stream) = response.body() else {
-        return Ok(Vec::new());
-    };
-    let reader: ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
-    let mut body = Vec::new();
-    loop {
-        let chunk =
-            JsFuture::from(reader.read()).await.map_err(|e| Failure::Network(format!("the body was cut off ({})", js_message(&e))))?;
-        if props(&chunk).done().map(|d| d.is_truthy()).unwrap_or(true) {
-            return Ok(body);
-        }
-        let bytes: Uint8Array = props(&chunk).value().map_err(|_| Failure::Network("unreadable body chunk".into()))?.unchecked_into();
-        if body.len() + bytes.length() as usize > cap {
-            let _ = reader.cancel();
-            return Err(Failure::TooLarge);
-        }
-        let start = body.len();
-        body.resize(start + bytes.length() as usize, 0);
-        bytes.copy_to(&mut body[start..]);
-    }
 }
 
 /// A controller that aborts when its time is up (if it has a limit) or the caller aborts.

@@ -475,6 +475,33 @@ async fn an_injected_fetch_is_used() {
     assert!(calls.get(0).as_string().unwrap().ends_with("/api/externalOrders/1"));
 }
 
+#[wasm_bindgen_test]
+async fn an_injected_fetch_that_misbehaves_is_a_network_error() {
+    let s = Scope::new();
+    let cases = [
+        ("throw new Error('boom')", "the injected fetch threw: boom"),
+        ("return 42", "the injected fetch did not return a Promise"),
+        ("return Promise.resolve({})", "fetch resolved to something that is not a Response"),
+        ("return Promise.reject(new TypeError('offline', { cause: new Error('ECONNRESET') }))", "offline: ECONNRESET"),
+        // A body of unknown length is read as a stream, one of known length in one go.
+        ("return Promise.resolve({ status: 200, headers: new Headers(), body: { getReader() { throw new Error('gone') } } })", "the body was cut off (gone)"),
+        ("return Promise.resolve({ status: 200, headers: new Headers({ 'content-length': '9' }), arrayBuffer: () => Promise.reject(new Error('reset')) })", "the body was cut off (reset)"),
+    ];
+    for (body, expected) in cases {
+        let fetch = Function::new_with_args("url, init", body);
+        let e = get_external_orders(ids(&[1]), with(&s.lr(r#","maxRetries":0"#), "fetch", &fetch)).await.unwrap_err();
+        assert_eq!(fields(&e).0, "network", "{body}: {}", message(&e));
+        assert!(message(&e).contains(expected), "{body}: {}", message(&e));
+    }
+    // A polyfill's Response is not an instance of the global class: duck-typed.
+    let wrapped = Function::new_with_args(
+        "url, init",
+        "return fetch(url, init).then(r => ({ status: r.status, headers: r.headers, body: r.body, arrayBuffer: () => r.arrayBuffer() }))",
+    );
+    let orders = get_external_orders(ids(&[1]), with(&s.lr(""), "fetch", &wrapped)).await.unwrap();
+    assert_eq!(order_ids(&orders), [1]);
+}
+
 // ------------------------------------------------------------------ POST: once, whatever happens
 
 #[wasm_bindgen_test]
