@@ -5,7 +5,9 @@
 //! error, so credentials never follow a redirect; a per-attempt deadline joined
 //! with the caller's `AbortSignal`; GET retries per [`crate::policy`]; a cap on
 //! the body size. A POST is sent once, and if its answer is lost the outcome is
-//! reported as unknown.
+//! reported as unknown. Each attempt runs in a JS helper written below (one
+//! promise instead of a boundary crossing per step); every decision about its
+//! outcome is made here in Rust.
 
 use js_sys::{Function, Promise, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
