@@ -29,9 +29,11 @@ use crate::redact;
 
 /// How long an outcome is kept.
 pub const TTL_MS: f64 = 24.0 * 3600.0 * 1000.0;
-/// An in-flight record older than this belonged to a Worker that died mid-call:
-/// its outcome is unknown, and it is kept as such.
-pub const STALE_IN_FLIGHT_MS: f64 = 120_000.0;
+/// An in-flight record older than the upstream timeout plus this belonged to a
+/// Worker that died mid-call: its outcome is unknown, and it is kept as such. A
+/// live call cannot be that old (one POST, bounded by the timeout, then only
+/// local work), so a slow call is never mistaken for a dead one.
+pub const IN_FLIGHT_MARGIN_MS: f64 = 15_000.0;
 /// Largest create body accepted.
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
 
@@ -109,7 +111,9 @@ async fn run(config: &Config, request: &Request, storage: &JsValue) -> Result<Re
             }
             match record.outcome {
                 Some(outcome) => return Ok(replay(&outcome)),
-                None if now - record.at < STALE_IN_FLIGHT_MS => return Err(WorkerError::InFlight),
+                None if now - record.at < transport(config, Provider::LicenseRocks).timeout_ms as f64 + IN_FLIGHT_MARGIN_MS => {
+                    return Err(WorkerError::InFlight)
+                }
                 None => {
                     let error = crate::Error::other(
                         ErrorKind::UnknownOutcome,

@@ -22,8 +22,12 @@ function bundled() {
   return bundle;
 }
 
-/** A running Worker; `vars` override the defaults (null removes one). */
-export async function startWorker(upstream, vars = {}) {
+/**
+ * A running Worker; `vars` override the defaults (null removes one). With
+ * `persist` (a folder), Durable Object storage outlives this Worker, as it
+ * outlives a Worker that dies in production.
+ */
+export async function startWorker(upstream, vars = {}, { persist } = {}) {
   const { Miniflare } = await import(join(REPO, "node_modules/miniflare/dist/src/index.js"));
   const logs = [];
   const bindings = {
@@ -45,6 +49,7 @@ export async function startWorker(upstream, vars = {}) {
     modulesRules: [{ type: "CompiledWasm", include: ["**/*.wasm"] }],
     compatibilityDate: "2026-04-01",
     durableObjects: { IDEMPOTENCY: "IdempotencyStore" },
+    ...(persist ? { durableObjectsPersist: persist } : {}),
     bindings,
     handleRuntimeStdio(stdout, stderr) {
       stdout.on("data", (d) => logs.push(String(d)));

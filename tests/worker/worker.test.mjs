@@ -3,6 +3,9 @@
 // idempotency, injection attempts, and no secret in any response or log line.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 
 import { startSim } from "../sim/helpers.mjs";
 import { SECRETS, startWorker } from "./harness.mjs";
@@ -187,6 +190,49 @@ describe("License.rocks POST with Idempotency-Key", () => {
     const retry = await post(newOrder, { "idempotency-key": k });
     assert.equal(retry.text, first.text);
     assert.equal((await posts()) - before, 1, "the retry did not reach upstream");
+  });
+  test("a call whose Worker died stays in flight, then is kept as an unknown outcome", async () => {
+    // The first Worker dies while upstream is still answering; its in-flight
+    // record survives in Durable Object storage, as it would in production.
+    const persist = mkdtempSync(join(tmpdir(), "web3-orders-do-"));
+    const k = key();
+    const headers = { ...auth, "content-type": "application/json", "idempotency-key": k };
+    const dying = await startWorker(scope.base, { UPSTREAM_TIMEOUT_MS: "30000" }, { persist });
+    await scope.fault({ delayMs: 20000, match: { method: "POST" } });
+    const before = await posts();
+    const sentAt = Date.now();
+    const lost = dying.fetch("/v1/license-rocks/orders", { method: "POST", headers, body: JSON.stringify(newOrder) }).catch(() => "lost");
+    while ((await posts()) === before) {
+      assert.ok(Date.now() - sentAt < 10000, "the POST never reached upstream");
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await dying.dispose();
+    assert.equal(await lost, "lost");
+
+    // The next Worker (upstream timeout 1.5 s) sees the record in flight until
+    // the timeout and a 15 s margin have passed, and never calls upstream.
+    const next = await startWorker(scope.base, {}, { persist });
+    try {
+      const send = async () => {
+        const res = await next.fetch("/v1/license-rocks/orders", { method: "POST", headers, body: JSON.stringify(newOrder) });
+        seen.push(res.text);
+        return res;
+      };
+      assertErrorShape(await send(), 409, "conflict");
+      await new Promise((r) => setTimeout(r, Math.max(0, sentAt + 1500 + 15000 + 500 - Date.now())));
+      const unknown = await send();
+      assertErrorShape(unknown, 502, "unknown_outcome");
+      assert.match(unknown.body.error.message, /stopped before its answer arrived.*look them up/);
+      const again = await send();
+      assert.equal(again.text, unknown.text);
+      assert.equal(again.headers.get("idempotent-replayed"), "true");
+      assert.equal((await posts()) - before, 1, "upstream was called once, by the Worker that died");
+    } finally {
+      await next.dispose();
+    }
+    for (const line of [...dying.logs, ...next.logs]) {
+      for (const secret of Object.values(SECRETS)) assert.ok(!line.includes(secret), `a secret in a log line: ${line}`);
+    }
   });
   test("a definite refusal releases the key", async () => {
     const k = key();
