@@ -238,6 +238,8 @@ enum Failure {
     Network(String),
     TooLarge,
     Redirect(Option<u16>),
+    /// Not sent: this header's value is not allowed in HTTP.
+    BadHeader(String),
 }
 
 impl Transport {
@@ -266,7 +268,11 @@ impl Transport {
     async fn attempt(&self, req: &Outgoing<'_>) -> Result<Reply, Failure> {
         let mut header_pairs = String::new();
         for (name, value) in req.headers {
-            // Names are ours and values header-safe (checked on input): no newlines.
+            // Callers send only checked values; the pairs are newline-separated,
+            // so refuse here too what fetch would refuse (never quoting the value).
+            if value.bytes().any(|b| matches!(b, b'\n' | b'\r' | 0)) {
+                return Err(Failure::BadHeader(name.to_string()));
+            }
             header_pairs.push_str(name);
             header_pairs.push('\n');
             header_pairs.push_str(value);
@@ -338,6 +344,9 @@ impl Transport {
                 None,
                 format!("{p}: the answer to {what} is larger than {} bytes (maxResponseBytes)", self.max_response_bytes),
             ),
+            Failure::BadHeader(name) => {
+                Error::invalid_input(self.provider, format!("{p}: {what} was not sent: its {name} header holds a line break or NUL"))
+            }
             Failure::Redirect(status) => {
                 let message = format!("{p}: {what} answered with a redirect, which is not followed so credentials stay with the configured origin; check the base URL");
                 match status {

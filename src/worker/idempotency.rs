@@ -61,7 +61,7 @@ pub(crate) async fn create_through_store(config: &Config, request: &Request) -> 
     let body = request_text(request).await?;
     // A malformed request never takes a key.
     parse_orders(&body)?;
-    config.required("LICENSE_ROCKS_API_TOKEN")?;
+    config.upstream_secret("LICENSE_ROCKS_API_TOKEN")?;
     license_rocks_instance(config)?;
     let namespace =
         Reflect::get(&config.env, &"IDEMPOTENCY".into()).ok().filter(|n| n.is_object()).ok_or(WorkerError::MissingConfig("IDEMPOTENCY"))?;
@@ -132,7 +132,7 @@ async fn run(config: &Config, request: &Request, storage: &JsValue) -> Result<Re
     let _ = call(storage, "setAlarm", &[JsValue::from_f64(now + TTL_MS)]);
 
     let orders = parse_orders(&body)?;
-    let token = config.required("LICENSE_ROCKS_API_TOKEN")?;
+    let token = config.upstream_secret("LICENSE_ROCKS_API_TOKEN")?;
     let instance = license_rocks_instance(config)?;
     let result = license_rocks::create_orders(&transport(config, Provider::LicenseRocks), &instance, &token, &orders).await;
     let (response, keep) = match result {

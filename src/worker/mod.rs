@@ -37,6 +37,12 @@ impl Config {
     fn required(&self, name: &'static str) -> Result<String, WorkerError> {
         self.var(name).ok_or(WorkerError::MissingConfig(name))
     }
+    /// A secret sent upstream as a header: visible ASCII only, so a stray line
+    /// break (a common slip with `wrangler secret put`) is a named config error,
+    /// not a header that fails, or adds another, on the way out.
+    fn upstream_secret(&self, name: &'static str) -> Result<String, WorkerError> {
+        Some(self.required(name)?).filter(|v| crate::ids::is_header_safe(v)).ok_or(WorkerError::BadConfig(name))
+    }
     fn expose_pii(&self) -> bool {
         self.var("EXPOSE_BUYER_PII").as_deref() == Some("true")
     }
@@ -150,7 +156,7 @@ fn query_param(request: &Request, name: &str) -> Result<Option<String>, WorkerEr
 /// get the same 404, so the route is no oracle for which order ids exist.
 async fn capture_order(config: &Config, request: &Request, order_id: &str) -> Result<Response, WorkerError> {
     let nid = query_param(request, "nid")?.filter(|n| !n.is_empty()).ok_or_else(|| WorkerError::BadRequest("`nid` is required".into()))?;
-    let key = config.required("CAPTURE_API_KEY")?;
+    let key = config.upstream_secret("CAPTURE_API_KEY")?;
     let base = config.var("CAPTURE_BASE_URL").unwrap_or_else(|| capture::DEFAULT_BASE_URL.to_owned());
     let base = base_url(Provider::Capture, "CAPTURE_BASE_URL", &base).map_err(|_| WorkerError::BadConfig("CAPTURE_BASE_URL"))?;
     let body = match capture::query_order(&transport(config, Provider::Capture), &base, &key, order_id).await {
@@ -189,7 +195,7 @@ async fn license_rocks_orders(config: &Config, request: &Request) -> Result<Resp
     let ids = query_param(request, "ids")?.ok_or_else(|| WorkerError::BadRequest("`ids` is required, e.g. ?ids=1,2,3".into()))?;
     let inputs: Vec<IdInput> = ids.split(',').map(|id| IdInput::Text(id.trim().to_owned())).collect();
     let ids = crate::ids::license_rocks_ids(&inputs)?;
-    let token = config.required("LICENSE_ROCKS_API_TOKEN")?;
+    let token = config.upstream_secret("LICENSE_ROCKS_API_TOKEN")?;
     let instance = license_rocks_instance(config)?;
     let batches =
         license_rocks::get_orders(&transport(config, Provider::LicenseRocks), &instance, &token, &ids).await.map_err(not_found_for_get)?;

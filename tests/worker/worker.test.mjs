@@ -304,6 +304,32 @@ describe("configuration", () => {
       await bare.dispose();
     }
   });
+  test("a secret with a line break is a 500 that names it, and nothing is sent upstream", async () => {
+    // A trailing newline is a common slip with `wrangler secret put`; inside, it would add a header.
+    const capture = "bad-capture-key-7c1e\n";
+    const token = "bad-lr-token-5d2a\nx-injected: 1";
+    const bad = await startWorker(scope.base, { CAPTURE_API_KEY: capture, LICENSE_ROCKS_API_TOKEN: token });
+    const before = (await scope.requests()).length;
+    try {
+      const responses = [
+        [await bad.fetch(`/v1/capture/orders/${ORDER}?nid=${NID}`), /CAPTURE_API_KEY/],
+        [await bad.fetch("/v1/license-rocks/orders?ids=1", { headers: auth }), /LICENSE_ROCKS_API_TOKEN/],
+        [
+          await bad.fetch("/v1/license-rocks/orders", { method: "POST", headers: { ...auth, "content-type": "application/json", "idempotency-key": key() }, body: JSON.stringify(newOrder) }),
+          /LICENSE_ROCKS_API_TOKEN/,
+        ],
+      ];
+      for (const [res, name] of responses) {
+        assertErrorShape(res, 500, "config");
+        assert.match(res.body.error.message, name);
+        assert.ok(!res.text.includes("bad-capture-key") && !res.text.includes("bad-lr-token"), res.text);
+      }
+      assert.equal((await scope.requests()).length, before, "nothing reached upstream");
+      assert.ok(!bad.logs.join("").includes("bad-lr-token"));
+    } finally {
+      await bad.dispose();
+    }
+  });
   test("EXPOSE_BUYER_PII=true passes personal data through", async () => {
     const open = await startWorker(scope.base, { EXPOSE_BUYER_PII: "true" });
     try {
