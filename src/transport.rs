@@ -410,16 +410,17 @@ fn display_url(url: &str) -> &str {
     url.split(['?', '#']).next().unwrap_or(url)
 }
 
-/// A controller that aborts when its time is up (if it has a limit) or the caller aborts.
-pub(crate) struct Deadline {
+/// One controller for a call of several requests: it aborts when the caller's
+/// signal does, or when told to (the first failure stops the rest). Each
+/// request's own deadline is set in the attempt helper above.
+pub(crate) struct CallSignal {
     controller: AbortController,
     abort: Function,
-    timer: Option<JsValue>,
     caller: Option<AbortSignal>,
 }
 
-impl Deadline {
-    pub(crate) fn start(timeout_ms: Option<u32>, caller: Option<&AbortSignal>) -> Result<Deadline, String> {
+impl CallSignal {
+    pub(crate) fn start(caller: Option<&AbortSignal>) -> Result<CallSignal, String> {
         let controller = AbortController::new().map_err(|e| format!("AbortController is unavailable ({})", js_message(&e)))?;
         let abort = props(&controller)
             .abort()
@@ -427,7 +428,6 @@ impl Deadline {
             .and_then(|f| f.dyn_into::<Function>().ok())
             .ok_or("AbortController.abort is unavailable")?
             .bind0(&controller);
-        let timer = timeout_ms.map(|ms| set_timeout(&abort, ms as f64));
         if let Some(caller) = caller {
             // The abort event does not fire again for a signal already aborted.
             if caller.aborted() {
@@ -435,7 +435,7 @@ impl Deadline {
             }
             let _ = caller.add_event_listener_with_callback("abort", &abort);
         }
-        Ok(Deadline { controller, abort, timer, caller: caller.cloned() })
+        Ok(CallSignal { controller, abort, caller: caller.cloned() })
     }
 
     /// The signal to hand on.
@@ -448,11 +448,8 @@ impl Deadline {
         self.controller.abort();
     }
 
-    /// Stops the timer and unhooks from the caller's signal.
+    /// Unhooks from the caller's signal.
     pub(crate) fn finish(&self) {
-        if let Some(timer) = &self.timer {
-            clear_timeout(timer);
-        }
         if let Some(caller) = &self.caller {
             let _ = caller.remove_event_listener_with_callback("abort", &self.abort);
         }

@@ -165,7 +165,7 @@ pub async fn get_orders(
     }
     // One controller for the whole call: the caller's abort reaches every
     // request, and the first failure stops the others.
-    let call = crate::transport::Deadline::start(None, transport.signal.as_ref())
+    let call = crate::transport::CallSignal::start(transport.signal.as_ref())
         .map_err(|m| Error::other(crate::ErrorKind::Network, Provider::LicenseRocks, m))?;
     let batch_transport = crate::transport::Transport { signal: Some(call.signal()), ..transport.clone() };
     let requests = groups.into_iter().map(|group| fetch_group(&batch_transport, group)).collect();

@@ -21,7 +21,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{Request, RequestInit, Response};
 
 use super::http::{error_response, json_response, text_response, WorkerError};
-use super::{license_rocks_instance, transport, Config};
+use super::{license_rocks_instance, transport, upstream_timeout_ms, Config};
 use crate::apis::license_rocks;
 use crate::error::{ErrorKind, Provider};
 use crate::models::license_rocks::NewExternalOrder;
@@ -111,9 +111,7 @@ async fn run(config: &Config, request: &Request, storage: &JsValue) -> Result<Re
             }
             match record.outcome {
                 Some(outcome) => return Ok(replay(&outcome)),
-                None if now - record.at < transport(config, Provider::LicenseRocks).timeout_ms as f64 + IN_FLIGHT_MARGIN_MS => {
-                    return Err(WorkerError::InFlight)
-                }
+                None if now - record.at < upstream_timeout_ms(config) as f64 + IN_FLIGHT_MARGIN_MS => return Err(WorkerError::InFlight),
                 None => {
                     let error = crate::Error::other(
                         ErrorKind::UnknownOutcome,

@@ -60,16 +60,16 @@ impl Config {
 /// Longest `Retry-After` the Worker waits out itself; a longer one goes back to the caller.
 const WORKER_RETRY_AFTER_CAP_MS: u64 = 1_000;
 
+/// Time limit of each upstream request (`UPSTREAM_TIMEOUT_MS`).
+pub(crate) fn upstream_timeout_ms(config: &Config) -> u32 {
+    config.var("UPSTREAM_TIMEOUT_MS").and_then(|v| v.parse::<u32>().ok()).filter(|ms| *ms > 0).unwrap_or(crate::policy::DEFAULT_TIMEOUT_MS)
+}
+
 pub(crate) fn transport(config: &Config, provider: Provider) -> Transport {
-    let timeout_ms = config
-        .var("UPSTREAM_TIMEOUT_MS")
-        .and_then(|v| v.parse::<u32>().ok())
-        .filter(|ms| *ms > 0)
-        .unwrap_or(crate::policy::DEFAULT_TIMEOUT_MS);
     Transport {
         provider,
         fetch: None,
-        timeout_ms,
+        timeout_ms: upstream_timeout_ms(config),
         max_retries: crate::policy::DEFAULT_MAX_RETRIES,
         max_response_bytes: crate::policy::DEFAULT_MAX_RESPONSE_BYTES,
         signal: None,

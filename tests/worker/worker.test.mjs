@@ -23,13 +23,13 @@ const seen = []; // every response text, for the secret check at the end
 let keyCounter = 0;
 const key = () => `key-${process.pid}-${++keyCounter}`;
 
-async function call(path, init) {
-  const res = await worker.fetch(path, init);
+async function call(path, init, via = worker) {
+  const res = await via.fetch(path, init);
   seen.push(res.text, JSON.stringify([...res.headers]));
   return res;
 }
-const post = (body, headers = {}) =>
-  call("/v1/license-rocks/orders", { method: "POST", headers: { ...auth, "content-type": "application/json", ...headers }, body: typeof body === "string" ? body : JSON.stringify(body) });
+const post = (body, headers = {}, via = worker) =>
+  call("/v1/license-rocks/orders", { method: "POST", headers: { ...auth, "content-type": "application/json", ...headers }, body: typeof body === "string" ? body : JSON.stringify(body) }, via);
 const posts = async () => (await scope.requests()).filter((r) => r.method === "POST").length;
 
 before(async () => {
@@ -196,12 +196,11 @@ describe("License.rocks POST with Idempotency-Key", () => {
     // record survives in Durable Object storage, as it would in production.
     const persist = mkdtempSync(join(tmpdir(), "web3-orders-do-"));
     const k = key();
-    const headers = { ...auth, "content-type": "application/json", "idempotency-key": k };
     const dying = await startWorker(scope.base, { UPSTREAM_TIMEOUT_MS: "30000" }, { persist });
     await scope.fault({ delayMs: 20000, match: { method: "POST" } });
     const before = await posts();
     const sentAt = Date.now();
-    const lost = dying.fetch("/v1/license-rocks/orders", { method: "POST", headers, body: JSON.stringify(newOrder) }).catch(() => "lost");
+    const lost = post(newOrder, { "idempotency-key": k }, dying).catch(() => "lost");
     while ((await posts()) === before) {
       assert.ok(Date.now() - sentAt < 10000, "the POST never reached upstream");
       await new Promise((r) => setTimeout(r, 50));
@@ -213,11 +212,7 @@ describe("License.rocks POST with Idempotency-Key", () => {
     // the timeout and a 15 s margin have passed, and never calls upstream.
     const next = await startWorker(scope.base, {}, { persist });
     try {
-      const send = async () => {
-        const res = await next.fetch("/v1/license-rocks/orders", { method: "POST", headers, body: JSON.stringify(newOrder) });
-        seen.push(res.text);
-        return res;
-      };
+      const send = () => post(newOrder, { "idempotency-key": k }, next);
       assertErrorShape(await send(), 409, "conflict");
       await new Promise((r) => setTimeout(r, Math.max(0, sentAt + 1500 + 15000 + 500 - Date.now())));
       const unknown = await send();
@@ -312,12 +307,9 @@ describe("configuration", () => {
     const before = (await scope.requests()).length;
     try {
       const responses = [
-        [await bad.fetch(`/v1/capture/orders/${ORDER}?nid=${NID}`), /CAPTURE_API_KEY/],
-        [await bad.fetch("/v1/license-rocks/orders?ids=1", { headers: auth }), /LICENSE_ROCKS_API_TOKEN/],
-        [
-          await bad.fetch("/v1/license-rocks/orders", { method: "POST", headers: { ...auth, "content-type": "application/json", "idempotency-key": key() }, body: JSON.stringify(newOrder) }),
-          /LICENSE_ROCKS_API_TOKEN/,
-        ],
+        [await call(`/v1/capture/orders/${ORDER}?nid=${NID}`, {}, bad), /CAPTURE_API_KEY/],
+        [await call("/v1/license-rocks/orders?ids=1", { headers: auth }, bad), /LICENSE_ROCKS_API_TOKEN/],
+        [await post(newOrder, { "idempotency-key": key() }, bad), /LICENSE_ROCKS_API_TOKEN/],
       ];
       for (const [res, name] of responses) {
         assertErrorShape(res, 500, "config");
