@@ -74,8 +74,12 @@ async function chunkUrls(ids) {
   return urls;
 }
 
-/** Medians of 5 interleaved rounds of each contender: this host is a shared VM. */
-const ROUNDS = 5;
+/**
+ * 7 interleaved rounds of each contender (this host is a shared VM whose speed
+ * drifts): the median time of each, and per round the ratios of contenders
+ * measured back to back, so drift between rounds does not skew a ratio.
+ */
+const ROUNDS = 7;
 async function rounds(contenders, opts = {}) {
   const samples = Object.fromEntries(Object.keys(contenders).map((k) => [k, []]));
   for (let round = 0; round < ROUNDS; round++) {
@@ -85,7 +89,12 @@ async function rounds(contenders, opts = {}) {
       samples[name].push((await measure(fn, opts)).p50);
     }
   }
-  return Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, v.sort((a, b) => a - b)[ROUNDS >> 1]]));
+  const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+  const ratios = (a, b) => samples[a].map((t, i) => t / samples[b][i]).sort((x, y) => x - y);
+  return {
+    ...Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)])),
+    ratios: { oursZod: ratios("ours", "zod"), oursJson: ratios("ours", "json"), ioZod: ratios("io", "zod") },
+  };
 }
 
 const fmt = (ns) => (ns / 1e6).toFixed(ns < 1e6 ? 3 : 2);
@@ -127,12 +136,14 @@ const namefiId = [...world.namefi.keys()][0];
   rows.push({ label: "Capture order (1 call)", requests: 1, ...medians });
 }
 
-console.log(`\nms per call: median of ${ROUNDS} interleaved mitata p50s, Node ${process.version}, in-memory fetch\n`);
+console.log(`\nms per call: median of ${ROUNDS} interleaved mitata p50s, Node ${process.version}, in-memory fetch;`);
+console.log(`ratios: median of the ${ROUNDS} rounds' own ratios [lowest-highest]\n`);
 console.log("| case | requests | json() | json()+zod 4 | same I/O, no checks | web3-orders | ours / json+zod | ours / json | io / json+zod |");
 console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
 for (const r of rows) {
-  const x = (a, b) => `${(a / b).toFixed(2)}x`;
-  console.log(`| ${r.label} | ${r.requests} | ${fmt(r.json)} | ${fmt(r.zod)} | ${fmt(r.io)} | ${fmt(r.ours)} | ${x(r.ours, r.zod)} | ${x(r.ours, r.json)} | ${x(r.io, r.zod)} |`);
+  const x = (rs) => `${rs[rs.length >> 1].toFixed(2)}x [${rs[0].toFixed(2)}-${rs[rs.length - 1].toFixed(2)}]`;
+  const { oursZod, oursJson, ioZod } = r.ratios;
+  console.log(`| ${r.label} | ${r.requests} | ${fmt(r.json)} | ${fmt(r.zod)} | ${fmt(r.io)} | ${fmt(r.ours)} | ${x(oursZod)} | ${x(oursJson)} | ${x(ioZod)} |`);
 }
 
 const gz = (file) => gzipSync(readFileSync(root + file), { level: 9 }).length;

@@ -27,7 +27,10 @@ use crate::policy::{decide, parse_retry_after, RetryDecision};
 // How an attempt ended: the numbers of `outcome` in transport.rs.
 const OK = 0, INJECTED_THREW = 1, NOT_A_PROMISE = 2, FETCH_FAILED = 3, NOT_A_RESPONSE = 4, REDIRECT = 5, TOO_LARGE = 6, BODY_CUT_OFF = 7;
 
-export async function exchange(injected, url, post, headerPairs, body, timeoutMs, caller, cap) {
+// Headers of one fixed shape (every API here takes an authorization header and
+// answers JSON; a POST sends JSON): a constant object layout for the engine,
+// and nothing to split or copy per call.
+export async function exchange(injected, url, authorization, body, timeoutMs, caller, cap) {
   const controller = new AbortController();
   const abort = () => controller.abort();
   const timer = setTimeout(abort, timeoutMs);
@@ -36,20 +39,20 @@ export async function exchange(injected, url, post, headerPairs, body, timeoutMs
     if (caller.aborted) controller.abort();
     caller.addEventListener("abort", abort);
   }
-  const headers = {};
-  const pairs = headerPairs.split("\n");
-  for (let i = 0; i + 1 < pairs.length; i += 2) headers[pairs[i]] = pairs[i + 1];
   // A plain init object: no Request or Headers objects, most of a call's cost in Node.
-  const init = { method: post ? "POST" : "GET", redirect: "manual", signal: controller.signal, headers };
-  if (body !== undefined) init.body = body;
+  const init =
+    body === undefined
+      ? { method: "GET", redirect: "manual", signal: controller.signal, headers: { authorization, accept: "application/json" } }
+      : { method: "POST", redirect: "manual", signal: controller.signal, headers: { authorization, accept: "application/json", "content-type": "application/json" }, body };
+  let outcome;
   try {
-    const outcome = await attempt(injected, url, init, cap);
-    outcome.timedOut = controller.signal.aborted;
-    return outcome;
+    outcome = await attempt(injected, url, init, cap);
   } finally {
     clearTimeout(timer);
     if (caller) caller.removeEventListener("abort", abort);
   }
+  outcome.timedOut = controller.signal.aborted;
+  return outcome;
 }
 
 async function attempt(injected, url, init, cap) {
@@ -90,34 +93,40 @@ async function attempt(injected, url, init, cap) {
   // length could inflate to anything, so such bodies are read with the cap.
   const encoding = length === undefined ? null : header("content-encoding");
   const encoded = encoding !== null && encoding.trim().toLowerCase() !== "identity";
+  let bytes;
   try {
-    // fetch delivers no more than Content-Length, so one read is safe.
-    const bytes = length !== undefined && !encoded ? new Uint8Array(await response.arrayBuffer()) : await readCapped(response, cap);
-    if (bytes === null || bytes.length > cap) return { failure: TOO_LARGE };
-    return { failure: OK, status, retryAfter, bytes };
+    if (length !== undefined && !encoded) {
+      // fetch delivers no more than Content-Length, so one read is safe.
+      bytes = new Uint8Array(await response.arrayBuffer());
+    } else {
+      // Read in place rather than in a helper: one promise less a call.
+      const stream = response.body;
+      const chunks = [];
+      let size = 0;
+      if (stream) {
+        const reader = stream.getReader();
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) break;
+          if (!(value instanceof Uint8Array)) throw new TypeError("unreadable body chunk");
+          size += value.length;
+          if (size > cap) {
+            reader.cancel().catch(() => {});
+            return { failure: TOO_LARGE };
+          }
+          chunks.push(value);
+        }
+      }
+      bytes = chunks.length === 1 ? chunks[0] : joined(chunks, size);
+    }
   } catch (error) {
     return { failure: BODY_CUT_OFF, error };
   }
+  if (bytes.length > cap) return { failure: TOO_LARGE };
+  return { failure: OK, status, retryAfter, bytes };
 }
 
-async function readCapped(response, cap) {
-  const stream = response.body;
-  if (!stream) return new Uint8Array(0);
-  const reader = stream.getReader();
-  const chunks = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    if (!(value instanceof Uint8Array)) throw new TypeError("unreadable body chunk");
-    size += value.length;
-    if (size > cap) {
-      reader.cancel().catch(() => {});
-      return null;
-    }
-    chunks.push(value);
-  }
-  if (chunks.length === 1) return chunks[0];
+function joined(chunks, size) {
   const whole = new Uint8Array(size);
   let at = 0;
   for (const chunk of chunks) {
@@ -129,12 +138,10 @@ async function readCapped(response, cap) {
 "#)]
 extern "C" {
     #[wasm_bindgen(js_name = exchange)]
-    #[allow(clippy::too_many_arguments)]
     fn js_exchange(
         injected: &JsValue,
         url: &str,
-        post: bool,
-        header_pairs: &str,
+        authorization: &str,
         body: &JsValue,
         timeout_ms: u32,
         caller: &JsValue,
@@ -207,17 +214,22 @@ pub struct Transport {
     pub retry_after_cap_ms: u64,
 }
 
-/// A request to send.
+/// A request to send: a GET, or a POST of a JSON body. Every API here takes
+/// an `authorization` header and answers JSON.
 #[derive(Debug)]
 pub struct Outgoing<'a> {
-    /// GET or POST.
-    pub post: bool,
     /// Full URL.
     pub url: &'a str,
-    /// Header pairs, credentials included.
-    pub headers: &'a [(&'a str, &'a str)],
-    /// JSON body of a POST.
+    /// The `authorization` header's value.
+    pub authorization: &'a str,
+    /// JSON body: a POST when present.
     pub body: Option<&'a str>,
+}
+
+impl Outgoing<'_> {
+    fn is_post(&self) -> bool {
+        self.body.is_some()
+    }
 }
 
 /// What came back.
@@ -238,8 +250,8 @@ enum Failure {
     Network(String),
     TooLarge,
     Redirect(Option<u16>),
-    /// Not sent: this header's value is not allowed in HTTP.
-    BadHeader(String),
+    /// Not sent: the authorization value is not allowed in a header.
+    BadHeader,
 }
 
 impl Transport {
@@ -253,8 +265,8 @@ impl Transport {
             }
             let outcome = self.attempt(req).await;
             let retry_after = match &outcome {
-                Ok(reply) if !req.post && is_retryable_status(reply.status) => reply.retry_after_ms,
-                Err(Failure::Network(_)) if !req.post => None,
+                Ok(reply) if !req.is_post() && is_retryable_status(reply.status) => reply.retry_after_ms,
+                Err(Failure::Network(_)) if !req.is_post() => None,
                 _ => return outcome.map_err(|f| self.failure(req, f)),
             };
             match decide(retry, self.max_retries, retry_after, self.retry_after_cap_ms, js_sys::Math::random()) {
@@ -266,23 +278,15 @@ impl Transport {
     }
 
     async fn attempt(&self, req: &Outgoing<'_>) -> Result<Reply, Failure> {
-        let mut header_pairs = String::new();
-        for (name, value) in req.headers {
-            // Callers send only checked values; the pairs are newline-separated,
-            // so refuse here too what fetch would refuse (never quoting the value).
-            if value.bytes().any(|b| matches!(b, b'\n' | b'\r' | 0)) {
-                return Err(Failure::BadHeader(name.to_string()));
-            }
-            header_pairs.push_str(name);
-            header_pairs.push('\n');
-            header_pairs.push_str(value);
-            header_pairs.push('\n');
+        // Callers send only checked values; refuse here too what fetch would
+        // refuse, so no error message can quote the value.
+        if req.authorization.bytes().any(|b| matches!(b, b'\n' | b'\r' | 0)) {
+            return Err(Failure::BadHeader);
         }
         let promise = js_exchange(
             self.fetch.as_ref().map_or(&JsValue::UNDEFINED, |f| f.as_ref()),
             req.url,
-            req.post,
-            &header_pairs,
+            req.authorization,
             &req.body.map_or(JsValue::UNDEFINED, JsValue::from),
             self.timeout_ms,
             self.signal.as_ref().map_or(&JsValue::UNDEFINED, |s| s.as_ref()),
@@ -323,18 +327,18 @@ impl Transport {
 
     fn failure(&self, req: &Outgoing<'_>, failure: Failure) -> Error {
         let p = self.provider.as_str();
-        let what = format!("{} {}", if req.post { "POST" } else { "GET" }, display_url(req.url));
+        let what = format!("{} {}", if req.is_post() { "POST" } else { "GET" }, display_url(req.url));
         let lost = "the orders may have been created: look them up before trying again";
         match failure {
-            Failure::TimedOut if req.post => {
+            Failure::TimedOut if req.is_post() => {
                 self.error(ErrorKind::UnknownOutcome, format!("{p}: {what} timed out after {} ms; {lost}", self.timeout_ms))
             }
             Failure::TimedOut => self.error(ErrorKind::Timeout, format!("{p}: {what} timed out after {} ms", self.timeout_ms)),
-            Failure::Aborted if req.post => {
+            Failure::Aborted if req.is_post() => {
                 self.error(ErrorKind::Aborted, format!("{p}: {what} was aborted by its signal after it was sent; {lost}"))
             }
             Failure::Aborted => self.error(ErrorKind::Aborted, format!("{p}: {what} was aborted by its signal")),
-            Failure::Network(m) if req.post => {
+            Failure::Network(m) if req.is_post() => {
                 self.error(ErrorKind::UnknownOutcome, format!("{p}: {what} failed before its answer arrived ({m}); {lost}"))
             }
             Failure::Network(m) => self.error(ErrorKind::Network, format!("{p}: {what} failed: {m}")),
@@ -344,8 +348,8 @@ impl Transport {
                 None,
                 format!("{p}: the answer to {what} is larger than {} bytes (maxResponseBytes)", self.max_response_bytes),
             ),
-            Failure::BadHeader(name) => {
-                Error::invalid_input(self.provider, format!("{p}: {what} was not sent: its {name} header holds a line break or NUL"))
+            Failure::BadHeader => {
+                Error::invalid_input(self.provider, format!("{p}: {what} was not sent: its authorization header holds a line break or NUL"))
             }
             Failure::Redirect(status) => {
                 let message = format!("{p}: {what} answered with a redirect, which is not followed so credentials stay with the configured origin; check the base URL");

@@ -153,8 +153,7 @@ pub async fn get_orders(
         }
         let transport = transport.clone();
         async move {
-            let headers = [("authorization", token), ("accept", "application/json")];
-            let outgoing = crate::transport::Outgoing { post: false, url: &url, headers: &headers, body: None };
+            let outgoing = crate::transport::Outgoing { url: &url, authorization: token, body: None };
             let (body, returned) = super::send_checked(&transport, &outgoing, check_reply).await?;
             Ok(Batch { asked: group, returned, body })
         }
@@ -188,8 +187,7 @@ pub async fn create_orders(
 ) -> Result<Vec<u8>, Error> {
     let url = format!("{instance_url}{EXTERNAL_ORDERS_PATH}");
     let body = crate::models::license_rocks::new_orders_json(orders);
-    let headers = [("authorization", token), ("content-type", "application/json"), ("accept", "application/json")];
-    let outgoing = crate::transport::Outgoing { post: true, url: &url, headers: &headers, body: Some(&body) };
+    let outgoing = crate::transport::Outgoing { url: &url, authorization: token, body: Some(&body) };
     super::send_checked(transport, &outgoing, check_reply).await.map(|(body, _ids)| body)
 }
 

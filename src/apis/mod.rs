@@ -45,8 +45,7 @@ pub(crate) async fn get_with_bearer(
     token: &str,
     check: fn(u16, &[u8]) -> Result<(), crate::error::Error>,
 ) -> Result<Vec<u8>, crate::error::Error> {
-    let auth = format!("Bearer {token}");
-    let headers = [("authorization", auth.as_str()), ("accept", "application/json")];
-    let outgoing = crate::transport::Outgoing { post: false, url, headers: &headers, body: None };
+    let authorization = format!("Bearer {token}");
+    let outgoing = crate::transport::Outgoing { url, authorization: &authorization, body: None };
     send_checked(transport, &outgoing, check).await.map(|(body, ())| body)
 }
