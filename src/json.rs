@@ -713,18 +713,39 @@ const fn bytes_less(a: &[u8], b: &[u8]) -> bool {
     a.len() < b.len()
 }
 
+/// Checks one JSON value, leaving the reader after it.
+pub type ValueCheck = fn(&mut Reader<'_>) -> Result<()>;
+
+/// How [`read_fields`] reads the value of a known key `i`.
+pub enum FieldValues<'f, 'a> {
+    /// With `checks[i]`: one plain call a field, where a closure around the
+    /// table would cost two indirect calls (a model's fields are most keys read).
+    Checks(&'static [ValueCheck]),
+    /// With `read(r, i)`, for callers that keep what they read.
+    Read(&'f mut dyn FnMut(&mut Reader<'a>, usize) -> Result<()>),
+}
+
+impl std::fmt::Debug for FieldValues<'_, '_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            FieldValues::Checks(_) => "FieldValues::Checks",
+            FieldValues::Read(_) => "FieldValues::Read",
+        })
+    }
+}
+
 /// Walks one object against a field table. Providers send an object's keys in
 /// its documented order, or sorted: the next key in either order is tried
 /// first, so dispatch is one or two comparisons per key, not a search.
-/// `field(r, i)` reads the value of `keys.wires[i]`. Repeated keys are
+/// `values` reads the value of `keys.wires[i]`. Repeated keys are
 /// refused, and so is a missing required key (the first in table order).
 pub fn read_fields<'a>(
     r: &mut Reader<'a>,
     expected: &str,
     keys: &KeyTable,
     unknown: UnknownKeys,
-    // `dyn`: one copy of this loop in the wasm rather than one per model.
-    field: &mut dyn FnMut(&mut Reader<'a>, usize) -> Result<()>,
+    // Not generic: one copy of this loop in the wasm rather than one per model.
+    mut values: FieldValues<'_, 'a>,
 ) -> Result<()> {
     let wires = keys.wires;
     r.begin_object(expected)?;
@@ -755,7 +776,11 @@ pub fn read_fields<'a>(
                 }
                 seen |= bit;
                 r.colon()?;
-                field(r, i).map_err(|e| e.within(Segment::Field(wires[i])))?;
+                let read = match &mut values {
+                    FieldValues::Checks(checks) => checks[i](r),
+                    FieldValues::Read(read) => read(r, i),
+                };
+                read.map_err(|e| e.within(Segment::Field(wires[i])))?;
                 next = i + 1;
                 next_sorted = keys.sorted_after(i);
                 continue;
@@ -1061,10 +1086,16 @@ mod tests {
         let read = |text: &[u8]| {
             let mut got = Vec::new();
             let mut r = Reader::new(text);
-            read_fields(&mut r, "an object", &KEYS, UnknownKeys::Keep, &mut |r, i| {
-                got.push((i, r.integer(0, 9, "a digit")?));
-                Ok(())
-            })
+            read_fields(
+                &mut r,
+                "an object",
+                &KEYS,
+                UnknownKeys::Keep,
+                FieldValues::Read(&mut |r, i| {
+                    got.push((i, r.integer(0, 9, "a digit")?));
+                    Ok(())
+                }),
+            )
             .map(|()| got)
         };
         let documented = read(br#"{"b":0,"C":1,"a":2,"ab":3}"#).unwrap();

@@ -3,7 +3,7 @@
 use super::{http_failure, is_success};
 use crate::decode::{check_error, decode};
 use crate::error::{Error, Provider};
-use crate::json::{peek_fields, read_fields, JsonError, Peeked, Reader, Segment, UnknownKeys};
+use crate::json::{peek_fields, read_fields, FieldValues, JsonError, Peeked, Reader, Segment, UnknownKeys};
 use crate::models::license_rocks::{ExternalOrder, ExternalOrdersReply};
 use crate::models::wire::{Fields, SafeInt};
 
@@ -74,23 +74,29 @@ struct Envelope {
 fn check_envelope(r: &mut Reader<'_>) -> Result<Envelope, JsonError> {
     let mut envelope = Envelope { ids: None, error: None };
     debug_assert_eq!(ExternalOrdersReply::KEYS.wires, ["orders", "error"]);
-    read_fields(r, ExternalOrdersReply::EXPECTED, &ExternalOrdersReply::KEYS, UnknownKeys::Keep, &mut |r, field| {
-        if field == 1 {
-            if !r.null()? {
-                envelope.error = Some(r.string("a string")?.value().into_owned());
+    read_fields(
+        r,
+        ExternalOrdersReply::EXPECTED,
+        &ExternalOrdersReply::KEYS,
+        UnknownKeys::Keep,
+        FieldValues::Read(&mut |r, field| {
+            if field == 1 {
+                if !r.null()? {
+                    envelope.error = Some(r.string("a string")?.value().into_owned());
+                }
+                return Ok(());
             }
-            return Ok(());
-        }
-        if r.null()? {
-            return Ok(());
-        }
-        let ids = envelope.ids.insert(Vec::new());
-        r.begin_array("an array")?;
-        while r.next_element(ids.is_empty())? {
-            check_order(r, ids).map_err(|e| e.within(Segment::Index(ids.len())))?;
-        }
-        Ok(())
-    })?;
+            if r.null()? {
+                return Ok(());
+            }
+            let ids = envelope.ids.insert(Vec::new());
+            r.begin_array("an array")?;
+            while r.next_element(ids.is_empty())? {
+                check_order(r, ids).map_err(|e| e.within(Segment::Index(ids.len())))?;
+            }
+            Ok(())
+        }),
+    )?;
     Ok(envelope)
 }
 
@@ -99,13 +105,19 @@ fn check_order(r: &mut Reader<'_>, ids: &mut Vec<i64>) -> Result<(), JsonError> 
     const ID: usize = 0;
     debug_assert_eq!(ExternalOrder::KEYS.wires[ID], "id");
     let mut id = None;
-    read_fields(r, ExternalOrder::EXPECTED, &ExternalOrder::KEYS, UnknownKeys::Keep, &mut |r, field| {
-        if field == ID {
-            id = Some(SafeInt::read(r)?.get());
-            return Ok(());
-        }
-        (ExternalOrder::CHECKS[field])(r)
-    })?;
+    read_fields(
+        r,
+        ExternalOrder::EXPECTED,
+        &ExternalOrder::KEYS,
+        UnknownKeys::Keep,
+        FieldValues::Read(&mut |r, field| {
+            if field == ID {
+                id = Some(SafeInt::read(r)?.get());
+                return Ok(());
+            }
+            (ExternalOrder::CHECKS[field])(r)
+        }),
+    )?;
     // Present: `id` is required, so read_fields refused an order without one.
     ids.extend(id);
     Ok(())

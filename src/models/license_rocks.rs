@@ -8,7 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::wire::{wire_enum, wire_struct, DecimalString, SafeInt, MAX_SAFE_INTEGER};
-use crate::json::{quote, read_fields, Class, JsonError, KeyTable, Reader, Segment, UnknownKeys};
+use crate::json::{quote, read_fields, Class, FieldValues, JsonError, KeyTable, Reader, Segment, UnknownKeys};
 
 wire_enum! {
     /// How the order was paid.
@@ -439,14 +439,20 @@ fn read_new_orders(r: &mut Reader<'_>) -> Result<Vec<NewExternalOrder>, JsonErro
     while r.next_element(orders.is_empty())? {
         let mut ids = [None; 4];
         let mut billing = None;
-        read_fields(r, "an object (NewExternalOrder)", &KEYS, UnknownKeys::Refuse, &mut |r, field| {
-            match ids.get_mut(field) {
-                Some(slot) => *slot = Some(PositiveId::read(r)?),
-                None if r.null()? => {}
-                None => billing = Some(read_billing(r)?),
-            }
-            Ok(())
-        })
+        read_fields(
+            r,
+            "an object (NewExternalOrder)",
+            &KEYS,
+            UnknownKeys::Refuse,
+            FieldValues::Read(&mut |r, field| {
+                match ids.get_mut(field) {
+                    Some(slot) => *slot = Some(PositiveId::read(r)?),
+                    None if r.null()? => {}
+                    None => billing = Some(read_billing(r)?),
+                }
+                Ok(())
+            }),
+        )
         .map_err(|e| e.within(Segment::Index(orders.len())))?;
         // All four are required, so read_fields has refused an order without them.
         if let [Some(nft_id), Some(listing_id), Some(quantity), Some(buyer_user_id)] = ids {
@@ -459,12 +465,18 @@ fn read_new_orders(r: &mut Reader<'_>) -> Result<Vec<NewExternalOrder>, JsonErro
 fn read_billing(r: &mut Reader<'_>) -> Result<BillingData, JsonError> {
     const KEYS: KeyTable = KeyTable::new(&["city", "country", "postal", "street"], 0);
     let mut fields: [Option<String>; 4] = Default::default();
-    read_fields(r, "an object (BillingData)", &KEYS, UnknownKeys::Refuse, &mut |r, field| {
-        if !r.null()? {
-            fields[field] = Some(r.string("a string")?.value().into_owned());
-        }
-        Ok(())
-    })?;
+    read_fields(
+        r,
+        "an object (BillingData)",
+        &KEYS,
+        UnknownKeys::Refuse,
+        FieldValues::Read(&mut |r, field| {
+            if !r.null()? {
+                fields[field] = Some(r.string("a string")?.value().into_owned());
+            }
+            Ok(())
+        }),
+    )?;
     let [city, country, postal, street] = fields;
     Ok(BillingData { city, country, postal, street })
 }

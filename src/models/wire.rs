@@ -17,7 +17,7 @@ use std::fmt;
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 
-use crate::json::{read_fields, JsonError, KeyTable, Reader, Segment, UnknownKeys};
+use crate::json::{read_fields, FieldValues, JsonError, KeyTable, Reader, Segment, UnknownKeys};
 
 /// Unknown fields of an object, kept verbatim so a provider's additive change
 /// breaks nothing and re-encoding gives back what came in.
@@ -311,7 +311,7 @@ pub trait Check {
 }
 
 /// A field's check.
-pub type CheckFn = fn(&mut Reader<'_>) -> Result<(), JsonError>;
+pub type CheckFn = crate::json::ValueCheck;
 
 /// A `wire_struct!` object's field table, in documented order.
 pub trait Fields {
@@ -325,7 +325,7 @@ pub trait Fields {
 
 /// Checks one object of type `T`: known fields typed, unknown ones skipped.
 pub fn check_object<T: Fields>(r: &mut Reader<'_>) -> Result<(), JsonError> {
-    read_fields(r, T::EXPECTED, &T::KEYS, UnknownKeys::Keep, &mut |r, i| (T::CHECKS[i])(r))
+    read_fields(r, T::EXPECTED, &T::KEYS, UnknownKeys::Keep, FieldValues::Checks(T::CHECKS))
 }
 
 /// `null` or a `T`.
