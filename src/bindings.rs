@@ -129,18 +129,15 @@ impl Call {
                 return Err(Error::invalid_input(provider, format!("{p}: options must be an object with {}", own[0])));
             }
             let options: Object = options.clone().unchecked_into();
-            for key in Object::keys(&options).iter() {
-                let key = key.as_string().unwrap_or_default();
-                if !own.contains(&key.as_str()) && !COMMON_OPTIONS.contains(&key.as_str()) {
-                    return Err(Error::invalid_input(
-                        provider,
-                        format!(
-                            "{p}: unknown option {}; known options: {}",
-                            crate::json::quote(&key),
-                            list(own.iter().chain(&COMMON_OPTIONS))
-                        ),
-                    ));
-                }
+            let unknown = match first_unknown_option(&options, own) {
+                Ok(unknown) => unknown,
+                Err(_) => return Err(Error::invalid_input(provider, format!("{p}: options could not be read (their keys threw)"))),
+            };
+            if let Some(key) = unknown {
+                return Err(Error::invalid_input(
+                    provider,
+                    format!("{p}: unknown option {}; known options: {}", crate::json::quote(&key), list(own.iter().chain(&COMMON_OPTIONS))),
+                ));
             }
             let get = |key: &str| option_value(&options, key);
             let secret = credential(provider, own[0], &get(own[0]))?;
@@ -274,6 +271,22 @@ extern "C" {
     fn aborted(this: &SignalLike) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(method, getter = addEventListener, structural, catch)]
     fn add_event_listener(this: &SignalLike) -> Result<JsValue, JsValue>;
+}
+
+#[wasm_bindgen]
+extern "C" {
+    // js-sys's `Object::keys` does not catch: a Proxy whose `ownKeys` throws
+    // would throw through the wasm instead of failing as bad input.
+    #[wasm_bindgen(js_namespace = Object, js_name = keys, catch)]
+    fn object_keys(object: &Object) -> Result<Array, JsValue>;
+}
+
+/// The first key of `options` that is not one of `own` or the common options.
+fn first_unknown_option(options: &Object, own: &[&str]) -> Result<Option<String>, JsValue> {
+    Ok(object_keys(options)?
+        .iter()
+        .filter_map(|key| key.as_string())
+        .find(|key| !own.contains(&key.as_str()) && !COMMON_OPTIONS.contains(&key.as_str())))
 }
 
 /// One option's value; `undefined` when absent or when its getter throws.

@@ -200,6 +200,11 @@ async fn fifteen_hundred_ids_are_split_into_bounded_requests_and_merged_in_order
 
 // ------------------------------------------------------------------ invalid input
 
+/// Options whose keys cannot be listed: a Proxy whose `ownKeys` throws.
+fn keys_throw() -> JsValue {
+    Function::new_no_args("return new Proxy({}, { ownKeys() { throw new Error('no keys for you') } })").call0(&JsValue::NULL).unwrap()
+}
+
 #[wasm_bindgen_test]
 async fn invalid_input_is_refused_before_any_request() {
     let s = Scope::new();
@@ -215,6 +220,9 @@ async fn invalid_input_is_refused_before_any_request() {
         (query_capture_order(CAPTURE_ORDER.into(), s.capture(r#","maxRetries":1.5"#)).await.unwrap_err(), "maxRetries"),
         (query_capture_order(CAPTURE_ORDER.into(), s.capture(r#","timeout":5"#)).await.unwrap_err(), "unknown option"),
         (query_capture_order(CAPTURE_ORDER.into(), JsValue::NULL).await.unwrap_err(), "options"),
+        (query_capture_order(CAPTURE_ORDER.into(), keys_throw()).await.unwrap_err(), "options could not be read"),
+        (get_namefi_order(NAMEFI_ORDER.into(), s.namefi(r#","apiKey":"k""#)).await.unwrap_err(), "unknown option \"apiKey\""),
+        (get_external_orders(ids(&[1]), s.lr(r#","token":"t""#)).await.unwrap_err(), "unknown option \"token\""),
         (get_namefi_order("../../admin".into(), s.namefi("")).await.unwrap_err(), "UUID"),
         (get_namefi_order(NAMEFI_ORDER.into(), s.namefi(r#","token":"has space""#)).await.unwrap_err(), "token"),
         (get_external_orders(ids(&[1, 0]), s.lr("")).await.unwrap_err(), "ids[1]"),
