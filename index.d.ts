@@ -616,7 +616,7 @@ export interface OrderApiError extends Error {
 export declare function queryCaptureOrder(orderId: string, options: CaptureOptions): Promise<CaptureOrder>;
 /** Gets a Namefi order with its items, payments and user. */
 export declare function getNamefiOrder(orderId: string, options: NamefiOptions): Promise<NamefiOrderDetails>;
-/** Reads License.rocks orders: one per distinct id, in the order first asked for; `[]` for `[]`, with no request. */
+/** Reads License.rocks orders: one per distinct id, in the order first asked for; `[]` for `[]`, with no request; at most 100,000 ids a call. */
 export declare function getExternalOrders(ids: Array<number | string>, options: LicenseRocksOptions): Promise<ExternalOrder[]>;
 /** Creates License.rocks orders (paid, NFT transfer started). Never retried; see `kind: "unknown_outcome"`. */
 export declare function createExternalOrders(orders: NewExternalOrder[], options: LicenseRocksOptions): Promise<ExternalOrder[]>;

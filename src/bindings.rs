@@ -279,6 +279,18 @@ extern "C" {
     // would throw through the wasm instead of failing as bad input.
     #[wasm_bindgen(js_namespace = Object, js_name = keys, catch)]
     fn object_keys(object: &Object) -> Result<Array, JsValue>;
+    // Likewise for an array argument: its length, and a copy made here, where
+    // a throwing element or length getter (a Proxy) is caught.
+    type ArrayArgument;
+    #[wasm_bindgen(method, getter, structural, catch)]
+    fn length(this: &ArrayArgument) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_namespace = Array, js_name = from, catch)]
+    fn array_copy(array: &JsValue) -> Result<Array, JsValue>;
+}
+
+/// The length of an array argument; `None` when reading it threw.
+fn array_length(array: &JsValue) -> Option<f64> {
+    array.unchecked_ref::<ArrayArgument>().length().ok().and_then(|n| n.as_f64())
 }
 
 /// The first key of `options` that is not one of `own` or the common options.
@@ -343,7 +355,16 @@ fn id_inputs(ids: &JsValue) -> Result<Vec<IdInput>, Error> {
     if !Array::is_array(ids) {
         return Err(Error::invalid_input(Provider::LicenseRocks, "licenseRocks: ids must be an array of numbers or digit strings"));
     }
-    let ids: &Array = ids.unchecked_ref();
+    let unreadable = || Error::invalid_input(Provider::LicenseRocks, "licenseRocks: ids could not be read (the array threw)");
+    // Checked before the copy: a huge sparse array must not be copied.
+    let length = array_length(ids).ok_or_else(unreadable)?;
+    if length > crate::ids::MAX_IDS as f64 {
+        return Err(Error::invalid_input(
+            Provider::LicenseRocks,
+            format!("licenseRocks: ids holds {} ids; at most {} a call", length as u64, crate::ids::MAX_IDS),
+        ));
+    }
+    let ids = array_copy(ids).map_err(|_| unreadable())?;
     Ok(ids
         .iter()
         .map(|id| match (id.as_f64(), id.as_string()) {
@@ -363,7 +384,8 @@ fn id_inputs(ids: &JsValue) -> Result<Vec<IdInput>, Error> {
 /// named. (`undefined` fields are dropped by it, as an absent optional should be.)
 fn new_orders(orders: &JsValue) -> Result<Vec<NewExternalOrder>, Error> {
     let provider = Provider::LicenseRocks;
-    if !Array::is_array(orders) || Array::from(orders).length() == 0 {
+    let unreadable = || Error::invalid_input(provider, "licenseRocks: orders could not be read (the array threw)");
+    if !Array::is_array(orders) || array_length(orders).ok_or_else(unreadable)? == 0.0 {
         return Err(Error::invalid_input(
             provider,
             "licenseRocks: orders must be a non-empty array of {nftId, listingId, quantity, buyerUserId, buyerBillingData?}",

@@ -18,12 +18,21 @@ pub enum IdInput {
 /// Longest URL the License.rocks GET builds; longer id lists are split.
 /// Conservative: proxies commonly refuse request lines past 4-8 KiB.
 pub const MAX_URL_LENGTH: usize = 2_000;
+/// Most ids one `getExternalOrders` call takes (~100 GETs of long URLs): a
+/// bound on what a call may allocate, far above any real order lookup.
+pub const MAX_IDS: usize = 100_000;
 /// License.rocks GETs in flight at once for one call.
 pub const MAX_CONCURRENT_REQUESTS: usize = 4;
 
 /// Checks License.rocks ids (positive safe integers or digit strings), drops
 /// repeats and returns them in the order first asked for.
 pub fn license_rocks_ids(ids: &[IdInput]) -> Result<Vec<u64>, Error> {
+    if ids.len() > MAX_IDS {
+        return Err(Error::invalid_input(
+            Provider::LicenseRocks,
+            format!("licenseRocks: ids holds {} ids; at most {MAX_IDS} a call", ids.len()),
+        ));
+    }
     let mut values = Vec::with_capacity(ids.len());
     for (index, id) in ids.iter().enumerate() {
         values.push(parse_id(id).map_err(|why| {
@@ -192,6 +201,9 @@ mod tests {
         assert_eq!(license_rocks_ids(&ids).unwrap(), [5, 3, 1]);
         assert_eq!(license_rocks_ids(&[]).unwrap(), Vec::<u64>::new());
         assert_eq!(license_rocks_ids(&[Number(9007199254740991.0)]).unwrap(), [9007199254740991]);
+        assert_eq!(license_rocks_ids(&vec![Number(1.0); MAX_IDS]).unwrap(), [1]);
+        let error = license_rocks_ids(&vec![Number(1.0); MAX_IDS + 1]).unwrap_err();
+        assert!(error.message.contains("at most 100000"), "{}", error.message);
     }
 
     #[test]

@@ -205,6 +205,11 @@ fn keys_throw() -> JsValue {
     Function::new_no_args("return new Proxy({}, { ownKeys() { throw new Error('no keys for you') } })").call0(&JsValue::NULL).unwrap()
 }
 
+/// An array whose elements cannot be read: a Proxy whose `get` throws.
+fn array_that_throws() -> JsValue {
+    Function::new_no_args("return new Proxy([1], { get() { throw new Error('no elements for you') } })").call0(&JsValue::NULL).unwrap()
+}
+
 #[wasm_bindgen_test]
 async fn invalid_input_is_refused_before_any_request() {
     let s = Scope::new();
@@ -223,6 +228,9 @@ async fn invalid_input_is_refused_before_any_request() {
         (query_capture_order(CAPTURE_ORDER.into(), keys_throw()).await.unwrap_err(), "options could not be read"),
         (get_namefi_order(NAMEFI_ORDER.into(), s.namefi(r#","apiKey":"k""#)).await.unwrap_err(), "unknown option \"apiKey\""),
         (get_external_orders(ids(&[1]), s.lr(r#","token":"t""#)).await.unwrap_err(), "unknown option \"token\""),
+        (get_external_orders(array_that_throws(), s.lr("")).await.unwrap_err(), "ids could not be read"),
+        (create_external_orders(array_that_throws(), s.lr("")).await.unwrap_err(), "orders could not be read"),
+        (get_external_orders(Array::new_with_length(1 << 30).into(), s.lr("")).await.unwrap_err(), "at most 100000"),
         (get_namefi_order("../../admin".into(), s.namefi("")).await.unwrap_err(), "UUID"),
         (get_namefi_order(NAMEFI_ORDER.into(), s.namefi(r#","token":"has space""#)).await.unwrap_err(), "token"),
         (get_external_orders(ids(&[1, 0]), s.lr("")).await.unwrap_err(), "ids[1]"),
