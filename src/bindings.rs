@@ -129,10 +129,8 @@ impl Call {
                 return Err(Error::invalid_input(provider, format!("{p}: options must be an object with {}", own[0])));
             }
             let options: Object = options.clone().unchecked_into();
-            let unknown = match first_unknown_option(&options, own) {
-                Ok(unknown) => unknown,
-                Err(_) => return Err(Error::invalid_input(provider, format!("{p}: options could not be read (their keys threw)"))),
-            };
+            let unknown = first_unknown_option(&options, own)
+                .map_err(|_| Error::invalid_input(provider, format!("{p}: options could not be read (their keys threw)")))?;
             if let Some(key) = unknown {
                 return Err(Error::invalid_input(
                     provider,
@@ -357,13 +355,8 @@ fn id_inputs(ids: &JsValue) -> Result<Vec<IdInput>, Error> {
     }
     let unreadable = || Error::invalid_input(Provider::LicenseRocks, "licenseRocks: ids could not be read (the array threw)");
     // Checked before the copy: a huge sparse array must not be copied.
-    let length = array_length(ids).ok_or_else(unreadable)?;
-    if length > crate::ids::MAX_IDS as f64 {
-        return Err(Error::invalid_input(
-            Provider::LicenseRocks,
-            format!("licenseRocks: ids holds {} ids; at most {} a call", length as u64, crate::ids::MAX_IDS),
-        ));
-    }
+    // (`as` saturates: an array's length is a whole number up to 2^32 - 1.)
+    crate::ids::check_id_count(array_length(ids).ok_or_else(unreadable)? as usize)?;
     let ids = array_copy(ids).map_err(|_| unreadable())?;
     Ok(ids
         .iter()

@@ -27,12 +27,7 @@ pub const MAX_CONCURRENT_REQUESTS: usize = 4;
 /// Checks License.rocks ids (positive safe integers or digit strings), drops
 /// repeats and returns them in the order first asked for.
 pub fn license_rocks_ids(ids: &[IdInput]) -> Result<Vec<u64>, Error> {
-    if ids.len() > MAX_IDS {
-        return Err(Error::invalid_input(
-            Provider::LicenseRocks,
-            format!("licenseRocks: ids holds {} ids; at most {MAX_IDS} a call", ids.len()),
-        ));
-    }
+    check_id_count(ids.len())?;
     let mut values = Vec::with_capacity(ids.len());
     for (index, id) in ids.iter().enumerate() {
         values.push(parse_id(id).map_err(|why| {
@@ -53,6 +48,15 @@ pub fn license_rocks_ids(ids: &[IdInput]) -> Result<Vec<u64>, Error> {
     }
     let out: Vec<u64> = values.iter().zip(&first).filter(|(_, first)| **first).map(|(v, _)| *v).collect();
     Ok(out)
+}
+
+/// Refuses more than [`MAX_IDS`] ids; callers holding a JS array check its
+/// length with this before copying it.
+pub fn check_id_count(count: usize) -> Result<(), Error> {
+    if count > MAX_IDS {
+        return Err(Error::invalid_input(Provider::LicenseRocks, format!("licenseRocks: ids holds {count} ids; at most {MAX_IDS} a call")));
+    }
+    Ok(())
 }
 
 /// Sorts pairs in place (heapsort). The wasm's one sort: std's sorts are
