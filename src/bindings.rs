@@ -449,31 +449,12 @@ fn probe_browser_page() -> bool {
     (defined("window") && defined("document")) || defined("WorkerGlobalScope") || defined("importScripts")
 }
 
-/// `text` with every `secret` replaced by `[redacted]`. Byte-wise: `str::replace`
-/// would bring ~3 KB of substring-search code into the wasm for this one use.
-fn redact_text(text: &str, secret: &str) -> String {
-    let (text, secret) = (text.as_bytes(), secret.as_bytes());
-    let mut out = Vec::with_capacity(text.len());
-    let mut i = 0;
-    while i < text.len() {
-        if text[i..].starts_with(secret) {
-            out.extend_from_slice(b"[redacted]");
-            i += secret.len();
-        } else {
-            out.push(text[i]);
-            i += 1;
-        }
-    }
-    // Whole UTF-8 sequences were replaced or kept, so this never falls back.
-    String::from_utf8(out).unwrap_or_default()
-}
-
 /// An `Error` named `OrderApiError` with the contract's fields; secrets scrubbed
 /// from the message whatever put them there.
 fn to_js_error(error: &Error, secrets: &[&str]) -> JsValue {
     let mut message = error.message.clone();
     for secret in secrets.iter().filter(|s| !s.is_empty()) {
-        message = redact_text(&message, secret);
+        message = crate::redact::secret(&message, secret);
     }
     let js = js_sys::Error::new(&message);
     js.set_name("OrderApiError");

@@ -1,5 +1,6 @@
-//! What the Worker leaves out of License.rocks orders unless `EXPOSE_BUYER_PII`
-//! is `"true"`: buyer personal data and every secret a browser must not see.
+//! What is kept from view: credentials in error messages ([`secret`]), and what
+//! the Worker leaves out of License.rocks orders unless `EXPOSE_BUYER_PII` is
+//! `"true"` ([`order`]): buyer personal data and every secret a browser must not see.
 
 use serde_json::Value;
 
@@ -28,6 +29,38 @@ pub fn order(order: &mut Value) {
     strip_everywhere(order);
 }
 
+/// Below this length a credential is a placeholder (`"t"`, `"key"`), and
+/// replacing it wherever its letters occur would garble the message.
+const SHORT_SECRET: usize = 8;
+
+/// `text` with every occurrence of `secret` replaced by `[redacted]`. A secret
+/// shorter than 8 bytes is replaced only where it stands as a whole word (no
+/// letter, digit, `-` or `_` touching it), so a test token `"t"` leaves
+/// "truncated" alone yet is still taken out of "bad token t". Byte-wise:
+/// `str::replace` would bring ~3 KB of substring-search code into the wasm.
+pub fn secret(text: &str, secret: &str) -> String {
+    let (text, secret) = (text.as_bytes(), secret.as_bytes());
+    if secret.is_empty() {
+        return String::from_utf8_lossy(text).into_owned();
+    }
+    let word = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_'));
+    let mut out = Vec::with_capacity(text.len());
+    let mut i = 0;
+    while i < text.len() {
+        let whole_word = || !word(i.checked_sub(1).and_then(|j| text.get(j))) && !word(text.get(i + secret.len()));
+        if text[i..].starts_with(secret) && (secret.len() >= SHORT_SECRET || whole_word()) {
+            out.extend_from_slice(b"[redacted]");
+            i += secret.len();
+        } else {
+            out.push(text[i]);
+            i += 1;
+        }
+    }
+    // Whole UTF-8 sequences were replaced or kept (a secret is itself UTF-8 and
+    // matched at a char boundary or not at all), so nothing is lossy here.
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 fn strip_everywhere(value: &mut Value) {
     match value {
         Value::Object(map) => {
@@ -42,6 +75,20 @@ fn strip_everywhere(value: &mut Value) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn secrets_are_replaced_and_short_ones_only_as_words() {
+        let long = "sim-license-rocks-token";
+        assert_eq!(secret(&format!("bad token {long}!{long}x"), long), "bad token [redacted]![redacted]x");
+        assert_eq!(secret("licenseRocks sent a truncated JSON body", "t"), "licenseRocks sent a truncated JSON body");
+        assert_eq!(secret("bad token t, try t.", "t"), "bad token [redacted], try [redacted].");
+        assert_eq!(secret("t", "t"), "[redacted]");
+        assert_eq!(secret("key=abc;abcd abc_1 -abc", "abc"), "key=[redacted];abcd abc_1 -abc");
+        assert_eq!(secret("nothing here", ""), "nothing here");
+        // Multi-byte text and secrets stay whole.
+        assert_eq!(secret("grüße ü grün", "ü"), "grüße [redacted] grün");
+        assert_eq!(secret("Schlüssel-äöü-Schlüssel", "Schlüssel-äöü"), "[redacted]-Schlüssel");
+    }
 
     #[test]
     fn leaves_out_personal_data_and_secrets_at_any_depth() {

@@ -107,7 +107,7 @@ pub(crate) fn error_response(error: &WorkerError, secrets: &[String]) -> Respons
     let Described { status, kind, provider, upstream, code, mut message, retry_after } = describe(error);
     let extra = if let WorkerError::Upstream(_, extra) = error { extra.clone() } else { Vec::new() };
     for secret in secrets.iter().chain(&extra).filter(|s| !s.is_empty()) {
-        message = message.replace(secret.as_str(), "[redacted]");
+        message = crate::redact::secret(&message, secret);
     }
     let body = json!({"error": {"kind": kind, "provider": provider, "status": upstream, "code": code, "message": message}});
     let response = json_response(status, &body);
