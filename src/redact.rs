@@ -41,7 +41,7 @@ const SHORT_SECRET: usize = 8;
 pub fn secret(text: &str, secret: &str) -> String {
     let (text, secret) = (text.as_bytes(), secret.as_bytes());
     if secret.is_empty() {
-        return String::from_utf8_lossy(text).into_owned();
+        return String::from_utf8(text.to_vec()).unwrap_or_default();
     }
     let word = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_'));
     let mut out = Vec::with_capacity(text.len());
@@ -56,9 +56,9 @@ pub fn secret(text: &str, secret: &str) -> String {
             i += 1;
         }
     }
-    // Whole UTF-8 sequences were replaced or kept (a secret is itself UTF-8 and
-    // matched at a char boundary or not at all), so nothing is lossy here.
-    String::from_utf8_lossy(&out).into_owned()
+    // Whole UTF-8 sequences were replaced or kept (a secret is itself UTF-8, so
+    // it matches at a char boundary or not at all): this never falls back.
+    String::from_utf8(out).unwrap_or_default()
 }
 
 fn strip_everywhere(value: &mut Value) {
