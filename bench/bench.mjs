@@ -29,7 +29,9 @@ const world = seedWorld();
 const lrOrders = world.licenseRocks.orders;
 const allIds = [...lrOrders.keys()];
 
-// One body per URL, built once; the fetch only wraps it in a new Response.
+// One body per URL, built once; the fetch only wraps it in a new Response with
+// the headers a server sends (Content-Length too: which read path a client takes
+// can depend on it).
 const bodies = new Map();
 const memFetch = async (input) => {
   const url = String(input);
@@ -46,7 +48,7 @@ const memFetch = async (input) => {
     }
     bodies.set(url, body);
   }
-  return new Response(body, { headers: { "content-type": "application/json" } });
+  return new Response(body, { headers: { "content-type": "application/json", "content-length": String(Buffer.byteLength(body)) } });
 };
 const lr = { apiToken: "bench-token", instanceUrl: BASE, fetch: memFetch };
 

@@ -89,41 +89,46 @@ async function attempt(injected, url, init, cap) {
   const lengthText = header("content-length");
   const length = lengthText !== null && /^\s*\d+\s*$/.test(lengthText) ? Number(lengthText) : undefined;
   if (length !== undefined && length > cap) return { failure: TOO_LARGE };
-  // With a Content-Encoding, Content-Length counts compressed bytes: a small
-  // length could inflate to anything, so such bodies are read with the cap.
-  const encoding = length === undefined ? null : header("content-encoding");
-  const encoded = encoding !== null && encoding.trim().toLowerCase() !== "identity";
   let bytes;
   try {
-    if (length !== undefined && !encoded) {
-      // fetch delivers no more than Content-Length, so one read is safe.
-      bytes = new Uint8Array(await response.arrayBuffer());
-    } else {
-      // Read in place rather than in a helper: one promise less a call.
-      const stream = response.body;
+    const stream = response.body;
+    if (stream && typeof stream.getReader === "function") {
+      // Read with the cap even when Content-Length is known: in Node, undici's
+      // arrayBuffer() costs more than this loop (~15 µs of a small call), and
+      // with a Content-Encoding the length counts compressed bytes anyway.
+      const reader = stream.getReader();
       const chunks = [];
       let size = 0;
-      if (stream) {
-        const reader = stream.getReader();
-        for (;;) {
-          const { done, value } = await reader.read();
-          if (done) break;
-          if (!(value instanceof Uint8Array)) throw new TypeError("unreadable body chunk");
-          size += value.length;
-          if (size > cap) {
-            reader.cancel().catch(() => {});
-            return { failure: TOO_LARGE };
-          }
-          chunks.push(value);
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        if (!(value instanceof Uint8Array)) throw new TypeError("unreadable body chunk");
+        size += value.length;
+        if (size > cap) {
+          reader.cancel().catch(() => {});
+          return { failure: TOO_LARGE };
         }
+        chunks.push(value);
       }
       bytes = chunks.length === 1 ? chunks[0] : joined(chunks, size);
+    } else if (length !== undefined && !encoded(header("content-encoding"))) {
+      // A fetch polyfill's own body type: fetch delivers no more than
+      // Content-Length, so one read is safe.
+      bytes = new Uint8Array(await response.arrayBuffer());
+    } else if (stream === null || stream === undefined) {
+      bytes = new Uint8Array(0);
+    } else {
+      throw new TypeError("the body is not a readable stream and its length is unknown");
     }
   } catch (error) {
     return { failure: BODY_CUT_OFF, error };
   }
   if (bytes.length > cap) return { failure: TOO_LARGE };
   return { failure: OK, status, retryAfter, bytes };
+}
+
+function encoded(encoding) {
+  return encoding !== null && encoding.trim().toLowerCase() !== "identity";
 }
 
 function joined(chunks, size) {

@@ -499,9 +499,12 @@ async fn an_injected_fetch_that_misbehaves_is_a_network_error() {
         ("return 42", "the injected fetch did not return a Promise"),
         ("return Promise.resolve({})", "fetch resolved to something that is not a Response"),
         ("return Promise.reject(new TypeError('offline', { cause: new Error('ECONNRESET') }))", "offline: ECONNRESET"),
-        // A body of unknown length is read as a stream, one of known length in one go.
+        // A body is read as a web stream, known length or not; one that is not
+        // a web stream (a polyfill's) in one go, only when its length is known.
         ("return Promise.resolve({ status: 200, headers: new Headers(), body: { getReader() { throw new Error('gone') } } })", "the body was cut off (gone)"),
+        ("return Promise.resolve({ status: 200, headers: new Headers({ 'content-length': '9' }), body: { getReader() { throw new Error('gone') } } })", "the body was cut off (gone)"),
         ("return Promise.resolve({ status: 200, headers: new Headers({ 'content-length': '9' }), arrayBuffer: () => Promise.reject(new Error('reset')) })", "the body was cut off (reset)"),
+        ("return Promise.resolve({ status: 200, headers: new Headers(), body: { pipe() {} }, arrayBuffer: () => Promise.resolve(new ArrayBuffer(9)) })", "the body is not a readable stream and its length is unknown"),
     ];
     for (body, expected) in cases {
         let fetch = Function::new_with_args("url, init", body);
@@ -515,6 +518,14 @@ async fn an_injected_fetch_that_misbehaves_is_a_network_error() {
         "return fetch(url, init).then(r => ({ status: r.status, headers: r.headers, body: r.body, arrayBuffer: () => r.arrayBuffer() }))",
     );
     let orders = get_external_orders(ids(&[1]), with(&s.lr(""), "fetch", &wrapped)).await.unwrap();
+    assert_eq!(order_ids(&orders), [1]);
+    // node-fetch 2 style: the body is a Node stream, not a web one; its Content-Length is trusted.
+    let node_stream = Function::new_with_args(
+        "url, init",
+        "return fetch(url, init).then(async r => { const b = await r.arrayBuffer(); \
+         return { status: r.status, headers: new Headers({ 'content-length': String(b.byteLength) }), body: { pipe() {} }, arrayBuffer: async () => b }; })",
+    );
+    let orders = get_external_orders(ids(&[1]), with(&s.lr(""), "fetch", &node_stream)).await.unwrap();
     assert_eq!(order_ids(&orders), [1]);
 }
 
