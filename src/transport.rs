@@ -118,7 +118,7 @@ async function attempt(injected, url, init, cap) {
     } else if (stream === null || stream === undefined) {
       bytes = new Uint8Array(0);
     } else {
-      throw new TypeError("the body is not a readable stream and its length is unknown");
+      throw new TypeError("the body is not a readable stream and no plain Content-Length bounds it");
     }
   } catch (error) {
     return { failure: BODY_CUT_OFF, error };

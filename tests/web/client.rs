@@ -504,7 +504,7 @@ async fn an_injected_fetch_that_misbehaves_is_a_network_error() {
         ("return Promise.resolve({ status: 200, headers: new Headers(), body: { getReader() { throw new Error('gone') } } })", "the body was cut off (gone)"),
         ("return Promise.resolve({ status: 200, headers: new Headers({ 'content-length': '9' }), body: { getReader() { throw new Error('gone') } } })", "the body was cut off (gone)"),
         ("return Promise.resolve({ status: 200, headers: new Headers({ 'content-length': '9' }), arrayBuffer: () => Promise.reject(new Error('reset')) })", "the body was cut off (reset)"),
-        ("return Promise.resolve({ status: 200, headers: new Headers(), body: { pipe() {} }, arrayBuffer: () => Promise.resolve(new ArrayBuffer(9)) })", "the body is not a readable stream and its length is unknown"),
+        ("return Promise.resolve({ status: 200, headers: new Headers(), body: { pipe() {} }, arrayBuffer: () => Promise.resolve(new ArrayBuffer(9)) })", "the body is not a readable stream and no plain Content-Length bounds it"),
     ];
     for (body, expected) in cases {
         let fetch = Function::new_with_args("url, init", body);
