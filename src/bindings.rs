@@ -453,7 +453,7 @@ fn probe_browser_page() -> bool {
 /// from the message whatever put them there.
 fn to_js_error(error: &Error, secrets: &[&str]) -> JsValue {
     let mut message = error.message.clone();
-    for secret in secrets.iter().filter(|s| !s.is_empty()) {
+    for secret in secrets {
         message = crate::redact::secret(&message, secret);
     }
     let js = js_sys::Error::new(&message);

@@ -115,7 +115,7 @@ async function attempt(injected, url, init, cap) {
       // A fetch polyfill's own body type: fetch delivers no more than
       // Content-Length, so one read is safe.
       bytes = new Uint8Array(await response.arrayBuffer());
-    } else if (stream === null || stream === undefined) {
+    } else if (!stream) {
       bytes = new Uint8Array(0);
     } else {
       throw new TypeError("the body is not a readable stream and no plain Content-Length bounds it");

@@ -106,7 +106,7 @@ fn describe_parts(error: &WorkerError) -> (u16, &'static str, Option<&'static st
 pub(crate) fn error_response(error: &WorkerError, secrets: &[String]) -> Response {
     let Described { status, kind, provider, upstream, code, mut message, retry_after } = describe(error);
     let extra = if let WorkerError::Upstream(_, extra) = error { extra.clone() } else { Vec::new() };
-    for secret in secrets.iter().chain(&extra).filter(|s| !s.is_empty()) {
+    for secret in secrets.iter().chain(&extra) {
         message = crate::redact::secret(&message, secret);
     }
     let body = json!({"error": {"kind": kind, "provider": provider, "status": upstream, "code": code, "message": message}});
