@@ -81,14 +81,18 @@ async function chunkUrls(ids) {
  * drifts): the median time of each, and per round the ratios of contenders
  * measured back to back, so drift between rounds does not skew a ratio.
  */
-const ROUNDS = 7;
+// BENCH_QUICK=1: one short round and one cold run, so `npm test` can check
+// the benchmark still runs end to end; its figures mean nothing.
+const QUICK = process.env.BENCH_QUICK === "1";
+const ROUNDS = QUICK ? 1 : 7;
+const SAMPLING = QUICK ? { min_samples: 2, warmup_samples: 1, min_cpu_time: 1e6 } : {};
 async function rounds(contenders, opts = {}) {
   const samples = Object.fromEntries(Object.keys(contenders).map((k) => [k, []]));
   for (let round = 0; round < ROUNDS; round++) {
     for (const [name, fn] of Object.entries(contenders)) {
       // Start every measurement from a clean heap, so no contender pays for another's garbage.
       globalThis.gc?.();
-      samples[name].push((await measure(fn, opts)).p50);
+      samples[name].push((await measure(fn, { ...SAMPLING, ...opts })).p50);
     }
   }
   const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
@@ -138,6 +142,7 @@ const namefiId = [...world.namefi.keys()][0];
   rows.push({ label: "Capture order (1 call)", requests: 1, ...medians });
 }
 
+if (QUICK) console.log("\nBENCH_QUICK: a smoke run, one short round; the figures are not measurements");
 console.log(`\nms per call: median of ${ROUNDS} interleaved mitata p50s, Node ${process.version}, in-memory fetch;`);
 console.log(`ratios: median of the ${ROUNDS} rounds' own ratios [lowest-highest]\n`);
 console.log("| case | requests | json() | json()+zod 4 | same I/O, no checks | web3-orders | ours / json+zod | ours / json | io / json+zod |");
@@ -157,15 +162,16 @@ console.log(`JS glue and entries: ${glueGz} bytes gzip`);
 
 // Cold: a fresh Node process imports the package and makes one call
 // (bench/cold.mjs; median of 7 by total).
+const COLD_RUNS = QUICK ? 1 : 7;
 const coldBody = JSON.stringify({ orders: [lrOrders.get(1), lrOrders.get(2)], error: null });
 function cold(args, nodeFlags = []) {
-  const runs = Array.from({ length: 7 }, () =>
+  const runs = Array.from({ length: COLD_RUNS }, () =>
     JSON.parse(execFileSync(process.execPath, [...nodeFlags, root + "bench/cold.mjs", ...args], { encoding: "utf8", cwd: root, env: { ...process.env, BENCH_BODY: coldBody } })),
   );
-  return runs.sort((a, b) => a.totalMs - b.totalMs)[3];
+  return runs.sort((a, b) => a.totalMs - b.totalMs)[COLD_RUNS >> 1];
 }
 const coldFmt = (r) => `${r.totalMs.toFixed(1)} ms (import ${r.importMs.toFixed(1)} + first call ${r.firstCallMs.toFixed(1)})`;
-console.log(`cold import + first call, fresh Node process, median of 7: ${coldFmt(cold(["ours", "warm"]))};` +
+console.log(`cold import + first call, fresh Node process, median of ${COLD_RUNS}: ${coldFmt(cold(["ours", "warm"]))};` +
   ` ${cold(["ours"]).totalMs.toFixed(1)} ms counting Node's own first-Response setup;` +
   ` json()+zod 4 the same way: ${coldFmt(cold(["zod", "warm"]))}`);
 // V8 compiles each wasm function on its first call; compiling them all up front
