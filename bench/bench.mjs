@@ -76,16 +76,17 @@ async function chunkUrls(ids) {
   return urls;
 }
 
-/**
- * 7 interleaved rounds of each contender (this host is a shared VM whose speed
- * drifts): the median time of each, and per round the ratios of contenders
- * measured back to back, so drift between rounds does not skew a ratio.
- */
 // BENCH_QUICK=1: one short round and one cold run, so `npm test` can check
 // the benchmark still runs end to end; its figures mean nothing.
 const QUICK = process.env.BENCH_QUICK === "1";
 const ROUNDS = QUICK ? 1 : 7;
 const SAMPLING = QUICK ? { min_samples: 2, warmup_samples: 1, min_cpu_time: 1e6 } : {};
+
+/**
+ * ROUNDS interleaved rounds of each contender (this host is a shared VM whose
+ * speed drifts): the median time of each, and per round the ratios of
+ * contenders measured back to back, so drift between rounds does not skew a ratio.
+ */
 async function rounds(contenders, opts = {}) {
   const samples = Object.fromEntries(Object.keys(contenders).map((k) => [k, []]));
   for (let round = 0; round < ROUNDS; round++) {
@@ -161,7 +162,7 @@ console.log(`\nshipped .wasm: ${readFileSync(root + "pkg/web3_orders_bg.wasm").l
 console.log(`JS glue and entries: ${glueGz} bytes gzip`);
 
 // Cold: a fresh Node process imports the package and makes one call
-// (bench/cold.mjs; median of 7 by total).
+// (bench/cold.mjs; median of COLD_RUNS by total).
 const COLD_RUNS = QUICK ? 1 : 7;
 const coldBody = JSON.stringify({ orders: [lrOrders.get(1), lrOrders.get(2)], error: null });
 function cold(args, nodeFlags = []) {

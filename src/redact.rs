@@ -40,10 +40,10 @@ const SHORT_SECRET: usize = 8;
 /// `str::replace` would bring ~3 KB of substring-search code into the wasm.
 /// An empty secret replaces nothing.
 pub fn secret(text: &str, secret: &str) -> String {
-    let (text, secret) = (text.as_bytes(), secret.as_bytes());
     if secret.is_empty() {
-        return String::from_utf8(text.to_vec()).unwrap_or_default();
+        return text.to_owned();
     }
+    let (text, secret) = (text.as_bytes(), secret.as_bytes());
     let word = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_'));
     let mut out = Vec::with_capacity(text.len());
     let mut i = 0;
