@@ -1,6 +1,9 @@
 // Generated from the Rust types by `npm run types`; do not edit by hand.
 // Field names are the providers' own wire names.
 
+/** Any JSON value: what a field whose shape the provider leaves open may hold. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
 /** A network-action order, the `response` object of the reply. */
 export interface CaptureOrder {
   /** Numbers ID of the asset (a CID, `bafy…`). */
@@ -9,9 +12,9 @@ export interface CaptureOrder {
   blockchain: string;
   /** Token the cost is paid in (`NUM`). */
   payment_token: string;
-  /** Cost, in `payment_token` units (exact in Rust; a number in JS). */
+  /** Cost, in `payment_token` units: a decimal such as `0.05` (exact in Rust; a number in JS). */
   cost: number;
-  /** Gas spent. */
+  /** Gas spent, a decimal like `cost`. */
   gas: number;
   /** UUID of the network app. */
   network_app_id: string;
@@ -19,8 +22,8 @@ export interface CaptureOrder {
   network_app_name: string;
   /** UUID of the order. */
   order_id: string;
-  /** Result link; may be empty. */
-  result_url: string;
+  /** Result link; may be empty, `null` or absent until the action has a result. */
+  result_url?: string | null;
   /** Order status (`completed`). */
   status: CaptureOrderStatus;
   /** Fields the provider's docs do not mention, kept as sent. */
@@ -28,16 +31,17 @@ export interface CaptureOrder {
 }
 
 /**
- * Where the network action stands.
+ * Where the network action stands (the values Capture's own app knows);
+ * `completed`, `failed` and `payment_failed` are final.
  * Values the docs do not list come through as plain strings.
  */
-export type CaptureOrderStatus = "completed" | (string & {});
+export type CaptureOrderStatus = "submitted" | "paid" | "payment_failed" | "completed" | "failed" | (string & {});
 
 /** The whole reply: the order with its items, payments and owner. */
 export interface NamefiOrderDetails {
   /** The order itself. */
   order: NamefiOrder;
-  /** One item per domain operation. */
+  /** One item per domain operation; empty for an NFSC top-up. */
   items: NamefiOrderItem[];
   /** Payments made for the order. */
   payments: NamefiPayment[];
@@ -57,25 +61,29 @@ export interface NamefiOrder {
   status: NamefiOrderStatus;
   /** Total in US cents. */
   amountInUSDCents: number;
-  /** Wallet the domain NFTs go to. */
-  nftWalletAddress: string;
-  /** Chain id of that wallet. */
-  nftChainId: number;
+  /** Wallet the domain NFTs go to; `null` until one is chosen. */
+  nftWalletAddress: string | null;
+  /** Chain id of that wallet; `null` until one is chosen. */
+  nftChainId: number | null;
   /** Open metadata map with a few known keys. */
-  metadata: NamefiOrderMetadata;
+  metadata?: NamefiOrderMetadata | null;
   /** RFC 3339. */
   createdAt: string;
   /** RFC 3339. */
   updatedAt: string;
+  /** RFC 3339; `null` until processing starts. */
+  startedAt?: string | null;
+  /** RFC 3339; `null` until the order settles. */
+  finishedAt?: string | null;
   /** Fields the provider's docs do not mention, kept as sent. */
   [field: string]: unknown;
 }
 
 /**
- * Order status.
+ * Order status. `SUCCEEDED`, `FAILED`, `CANCELLED` and `PARTIALLY_COMPLETED` are terminal.
  * Values the docs do not list come through as plain strings.
  */
-export type NamefiOrderStatus = "CREATED" | (string & {});
+export type NamefiOrderStatus = "CREATED" | "PROCESSING" | "SUCCEEDED" | "FAILED" | "CANCELLED" | "PARTIALLY_COMPLETED" | (string & {});
 
 /** Order metadata: an open map (`property1`… in the docs stand for any key). */
 export interface NamefiOrderMetadata {
@@ -87,6 +95,10 @@ export interface NamefiOrderMetadata {
   claimId?: string;
   /** Mint transactions by key. */
   mintTransactions?: Record<string, NamefiMintTransaction>;
+  /** Set when `startedAt`/`finishedAt` were filled in after the fact. */
+  backfilled_started_finished_at?: boolean;
+  /** Where an order migrated from Namefi's earlier system came from. */
+  legacyOrderMetadata?: NamefiLegacyOrderMetadata;
   /** Fields the provider's docs do not mention, kept as sent. */
   [field: string]: unknown;
 }
@@ -113,22 +125,26 @@ export interface NamefiOrderItem {
   amountInUSDCents: number;
   /** Registration length. */
   durationInYears: number;
-  /** Operation (`REGISTER`). */
+  /** Operation. */
   type: NamefiOrderItemType;
   /** Registrar handling the domain. */
   registrar: string;
-  /** Key id used to encrypt the EPP code. */
-  encryptionKeyId: string;
-  /** Encrypted EPP authorization code. */
-  encryptedEppAuthorizationCode: string;
-  /** Status. */
-  status: NamefiOrderItemStatus;
+  /** Key id used to encrypt the EPP code; `null` without one. */
+  encryptionKeyId: string | null;
+  /** Encrypted EPP authorization code (imports); `null` without one. */
+  encryptedEppAuthorizationCode: string | null;
+  /** Status; `null` before the item is scheduled. */
+  status: NamefiOrderItemStatus | null;
   /** Open metadata map with a few known keys. */
-  metadata: NamefiOrderItemMetadata;
+  metadata?: NamefiOrderItemMetadata | null;
   /** RFC 3339. */
   createdAt: string;
   /** RFC 3339. */
   updatedAt: string;
+  /** RFC 3339; `null` until processing starts. */
+  startedAt?: string | null;
+  /** RFC 3339; `null` until the item settles. */
+  finishedAt?: string | null;
   /** Fields the provider's docs do not mention, kept as sent. */
   [field: string]: unknown;
 }
@@ -137,18 +153,15 @@ export interface NamefiOrderItem {
  * What an order item does to its domain.
  * Values the docs do not list come through as plain strings.
  */
-export type NamefiOrderItemType = "REGISTER" | (string & {});
+export type NamefiOrderItemType = "REGISTER" | "IMPORT" | "RENEW" | (string & {});
 
 /**
- * Order item status.
+ * Order item status (the order's own values).
  * Values the docs do not list come through as plain strings.
  */
-export type NamefiOrderItemStatus = "CREATED" | (string & {});
+export type NamefiOrderItemStatus = "CREATED" | "PROCESSING" | "SUCCEEDED" | "FAILED" | "CANCELLED" | "PARTIALLY_COMPLETED" | (string & {});
 
-/**
- * Order item metadata: an open map; newer docs add keys such as
- * `postProcessOrderItem`, `requiredAction`, `failureDetails` (kept in `extra`).
- */
+/** Order item metadata: an open map with a few known keys. */
 export interface NamefiOrderItemMetadata {
   /** Whether the item is a free claim. */
   freeClaim?: boolean;
@@ -158,6 +171,150 @@ export interface NamefiOrderItemMetadata {
   claimId?: string;
   /** The item's mint transaction. */
   mintTransaction?: NamefiMintTransaction;
+  /** DNS records to apply once the item completes. */
+  postProcessOrderItem?: NamefiPostProcess;
+  /** What the user must do before the item can go on. */
+  requiredAction?: NamefiRequiredAction;
+  /** Why the item failed and how that was resolved. */
+  failureDetails?: NamefiFailureDetails;
+  /** Set when `startedAt`/`finishedAt` were filled in after the fact. */
+  backfilled_started_finished_at?: boolean;
+  /** Where an item migrated from Namefi's earlier system came from. */
+  legacyOrderItemMetadata?: NamefiLegacyOrderItemMetadata;
+  /** Fields the provider's docs do not mention, kept as sent. */
+  [field: string]: unknown;
+}
+
+/** An order migrated from Namefi's earlier system. */
+export interface NamefiLegacyOrderMetadata {
+  /** `legacy`. */
+  source: string;
+  /** `legacy-migration`. */
+  type: string;
+  /** The order's id in the earlier system. */
+  legacyOrderId: string;
+  /** Whether it was paid from the NFSC balance. */
+  useNfscBalance: boolean;
+  /** When it was migrated. */
+  migratedAt: string;
+  /** The earlier payment intent. */
+  legacyPaymentIntentId?: string;
+  /** The earlier payment. */
+  legacyPaymentDetails?: NamefiLegacyPaymentDetails;
+  /** Fields the provider's docs do not mention, kept as sent. */
+  [field: string]: unknown;
+}
+
+/** A payment of Namefi's earlier system. */
+export interface NamefiLegacyPaymentDetails {
+  /** Its status there. */
+  status: string;
+  /** Its processor there. */
+  provider: string;
+  /** Its kind there. */
+  paymentType: string;
+  /** Transaction hash, for on-chain payments. */
+  txHash?: string;
+  /** The processor's id. */
+  externalId?: string;
+  /** Fields the provider's docs do not mention, kept as sent. */
+  [field: string]: unknown;
+}
+
+/** Work to do after an item completes. */
+export interface NamefiPostProcess {
+  /** The actions, in order. */
+  actions: NamefiPostProcessAction[];
+  /** Fields the provider's docs do not mention, kept as sent. */
+  [field: string]: unknown;
+}
+
+/** One post-processing action. */
+export interface NamefiPostProcessAction {
+  /** `dns-records`. */
+  scope: string;
+  /** Add to, or replace, the zone's records. */
+  action: NamefiDnsAction;
+  /** The records. */
+  records: NamefiDnsRecord[];
+  /** Fields the provider's docs do not mention, kept as sent. */
+  [field: string]: unknown;
+}
+
+/**
+ * How DNS records are applied after an item completes.
+ * Values the docs do not list come through as plain strings.
+ */
+export type NamefiDnsAction = "add" | "set" | (string & {});
+
+/** A DNS record. */
+export interface NamefiDnsRecord {
+  /** Record name. */
+  name: string;
+  /** Record type. */
+  type: NamefiDnsRecordType;
+  /** Record data. */
+  rdata: string;
+  /** Time to live, in seconds. */
+  ttl?: number;
+  /** Fields the provider's docs do not mention, kept as sent. */
+  [field: string]: unknown;
+}
+
+/**
+ * A DNS record type.
+ * Values the docs do not list come through as plain strings.
+ */
+export type NamefiDnsRecordType = "A" | "AAAA" | "CNAME" | "MX" | "TXT" | "NS" | "SOA" | "PTR" | "SRV" | "CAA" | "DS" | "TLSA" | "SSHFP" | "HTTPS" | "SVCB" | "NAPTR" | "SPF" | (string & {});
+
+/**
+ * What the user must do before a domain transfer can go on.
+ * Values the docs do not list come through as plain strings.
+ */
+export type NamefiRequiredAction = "EPP_UNLOCK_REQUIRED" | "EPP_AUTH_CODE_UPDATE_REQUIRED" | "UNDETERMINED" | (string & {});
+
+/** Why an item failed. */
+export interface NamefiFailureDetails {
+  /** What the user had to do. */
+  requiredAction: NamefiRequiredAction;
+  /** How it ended. */
+  resolution: NamefiFailureResolution;
+  /** Who ended it. */
+  actor?: NamefiActor;
+  /** Their id. */
+  actorId?: string;
+  /** The wait that ran out, in ms. */
+  timeoutMs?: number;
+  /** When it was recorded. */
+  recordedAt: string;
+  /** Fields the provider's docs do not mention, kept as sent. */
+  [field: string]: unknown;
+}
+
+/**
+ * How a failed item was resolved.
+ * Values the docs do not list come through as plain strings.
+ */
+export type NamefiFailureResolution = "USER_SIGNAL" | "TIMEOUT" | (string & {});
+
+/**
+ * Who resolved a failed item.
+ * Values the docs do not list come through as plain strings.
+ */
+export type NamefiActor = "USER" | "ADMIN" | (string & {});
+
+/** An item migrated from Namefi's earlier system. */
+export interface NamefiLegacyOrderItemMetadata {
+  /** `legacy`. */
+  source: string;
+  /** `legacy-migration`. */
+  type: string;
+  /** The item's id in the earlier system. */
+  legacyItemId: string;
+  /** Chain of the domain NFT. */
+  chainId: number;
+  /** Wallet the NFT went to; `null` without one. */
+  receivingWalletAddress: string | null;
   /** Fields the provider's docs do not mention, kept as sent. */
   [field: string]: unknown;
 }
@@ -170,20 +327,28 @@ export interface NamefiPayment {
   amountInUSDCents: number;
   /** Status. */
   status: NamefiPaymentStatus;
-  /** Processor (`NFSC_BASE`). */
+  /** Processor. */
   paymentProvider: NamefiPaymentProvider;
-  /** The processor's reference. */
-  paymentProviderReferenceId: string;
-  /** Order UUID. */
-  orderId: string;
-  /** NFSC details. */
-  nfscPaymentDetails: string;
-  /** Stripe details. */
-  stripePaymentDetails: string;
+  /** The processor's reference (a Stripe payment intent, a transaction hash); `null` until there is one. */
+  paymentProviderReferenceId: string | null;
+  /** Order UUID; `null` for a payment not tied to an order. */
+  orderId: string | null;
+  /** NFSC details (`{chainId, walletAddress}`); any JSON, as the schema leaves it open. */
+  nfscPaymentDetails: JsonValue | null;
+  /** Stripe details (`{paymentMethodId?}`); any JSON, as the schema leaves it open. */
+  stripePaymentDetails: JsonValue | null;
+  /** Payment metadata; any JSON. */
+  metadata?: JsonValue | null;
+  /** x402 details (`{buyerWalletAddress, receiverWalletAddress, network, …}`); any JSON. */
+  x402PaymentDetails?: JsonValue | null;
   /** RFC 3339. */
   createdAt: string;
   /** RFC 3339. */
   updatedAt: string;
+  /** RFC 3339; `null` until processing starts. */
+  startedAt?: string | null;
+  /** RFC 3339; `null` until the payment settles. */
+  finishedAt?: string | null;
   /** Fields the provider's docs do not mention, kept as sent. */
   [field: string]: unknown;
 }
@@ -192,30 +357,30 @@ export interface NamefiPayment {
  * Payment status.
  * Values the docs do not list come through as plain strings.
  */
-export type NamefiPaymentStatus = "CREATED" | (string & {});
+export type NamefiPaymentStatus = "CREATED" | "PROCESSING" | "SUCCEEDED" | "FAILED" | "CANCELLED" | "REFUND_REQUESTED" | "REQUIRES_CAPTURE" | (string & {});
 
 /**
- * Who processed a payment.
+ * Who processed a payment: Namefi's NFSC balance on a chain, Stripe, or x402.
  * Values the docs do not list come through as plain strings.
  */
-export type NamefiPaymentProvider = "NFSC_BASE" | (string & {});
+export type NamefiPaymentProvider = "NFSC_BASE" | "NFSC_ETHEREUM" | "NFSC_ETHEREUM_SEPOLIA" | "STRIPE" | "X402" | (string & {});
 
 /** The owner of the order. */
 export interface NamefiUser {
   /** User UUID. */
   id: string;
-  /** Primary e-mail address. */
-  primaryEmail: string;
-  /** Stripe customer id. */
-  stripeCustomerId: string;
+  /** Primary e-mail address; `null` for a wallet-only user. */
+  primaryEmail: string | null;
+  /** Stripe customer id; `null` until the user pays by card. */
+  stripeCustomerId: string | null;
   /** Privy user id. */
   privyUserId: string;
   /** E-mail opt-in. */
   subscribeToEmails: boolean;
-  /** RFC 3339. */
-  lastSignInAt: string;
-  /** RFC 3339. */
-  lastAccessedSessionAt: string;
+  /** RFC 3339; `null` if never. */
+  lastSignInAt: string | null;
+  /** RFC 3339; `null` if never. */
+  lastAccessedSessionAt: string | null;
   /** RFC 3339. */
   createdAt: string;
   /** RFC 3339. */
@@ -250,8 +415,8 @@ export interface ExternalOrder {
   totalPriceCurrency: string;
   /** Total in ETH, decimal string. */
   totalPriceEth: string;
-  /** Type not documented. */
-  status?: unknown;
+  /** Status (`paid` on real orders; `null` in the docs' example). */
+  status?: ExternalOrderStatus | null;
   /** Type not documented. */
   failReason?: unknown;
   /** Type not documented. */
@@ -269,6 +434,12 @@ export interface ExternalOrder {
   /** Fields the provider's docs do not mention, kept as sent. */
   [field: string]: unknown;
 }
+
+/**
+ * Where an order or order item stands (`paid` on real orders).
+ * Values the docs do not list come through as plain strings.
+ */
+export type ExternalOrderStatus = "paid" | (string & {});
 
 /**
  * How the order was paid.
@@ -378,8 +549,8 @@ export interface OrderItem {
   txId?: unknown;
   /** Type not documented. */
   paymentProvider?: unknown;
-  /** Type not documented. */
-  status?: unknown;
+  /** Status (`paid` on real orders; `null` in the docs' example). */
+  status?: ExternalOrderStatus | null;
   /** RFC 3339. */
   createdAt: string;
   /** RFC 3339. */
@@ -427,7 +598,7 @@ export interface Nft {
   /** Type not documented. */
   feeRecipient?: unknown;
   /** Free-form creator payload (it can hold `secretPhrase` too). */
-  payload: unknown;
+  payload: JsonValue;
   /** Price in cents. */
   price: number;
   /** Price in ETH, decimal string. */

@@ -12,7 +12,9 @@ use crate::policy;
 pub fn declarations() -> String {
     let mut out = String::from(
         "// Generated from the Rust types by `npm run types`; do not edit by hand.\n\
-         // Field names are the providers' own wire names.\n\n",
+         // Field names are the providers' own wire names.\n\n\
+         /** Any JSON value: what a field whose shape the provider leaves open may hold. */\n\
+         export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };\n\n",
     );
     let named = [
         CaptureOrder::ts_declaration(),
@@ -26,11 +28,24 @@ pub fn declarations() -> String {
         NamefiOrderItemType::ts_declaration(),
         NamefiOrderItemStatus::ts_declaration(),
         NamefiOrderItemMetadata::ts_declaration(),
+        NamefiLegacyOrderMetadata::ts_declaration(),
+        NamefiLegacyPaymentDetails::ts_declaration(),
+        NamefiPostProcess::ts_declaration(),
+        NamefiPostProcessAction::ts_declaration(),
+        NamefiDnsAction::ts_declaration(),
+        NamefiDnsRecord::ts_declaration(),
+        NamefiDnsRecordType::ts_declaration(),
+        NamefiRequiredAction::ts_declaration(),
+        NamefiFailureDetails::ts_declaration(),
+        NamefiFailureResolution::ts_declaration(),
+        NamefiActor::ts_declaration(),
+        NamefiLegacyOrderItemMetadata::ts_declaration(),
         NamefiPayment::ts_declaration(),
         NamefiPaymentStatus::ts_declaration(),
         NamefiPaymentProvider::ts_declaration(),
         NamefiUser::ts_declaration(),
         ExternalOrder::ts_declaration(),
+        ExternalOrderStatus::ts_declaration(),
         PaymentMethod::ts_declaration(),
         OrderProvider::ts_declaration(),
         ProductType::ts_declaration(),

@@ -243,16 +243,82 @@ fn cases() -> Vec<Case> {
             Mutated(NF, |v| set(v, "/items/0/metadata/freeClaim", json!("yes"))),
             BadAt("items[0].metadata.freeClaim"),
         ),
-        case("unknown item type", Namefi, Mutated(NF, |v| set(v, "/items/0/type", json!("RENEW"))), RoundTrips),
+        case("unknown item type", Namefi, Mutated(NF, |v| set(v, "/items/0/type", json!("TRANSFER"))), RoundTrips),
+        case("new item metadata keys", Namefi, Mutated(NF, |v| set(v, "/items/0/metadata/kyc", json!({"kind": "KYC"}))), RoundTrips),
         case(
-            "new item metadata keys",
+            "requiredAction as an object",
             Namefi,
             Mutated(NF, |v| set(v, "/items/0/metadata/requiredAction", json!({"kind": "KYC"}))),
-            RoundTrips,
+            BadAt("items[0].metadata.requiredAction"),
+        ),
+        case(
+            "failureDetails without resolution",
+            Namefi,
+            Mutated(NF, |v| {
+                set(
+                    v,
+                    "/items/0/metadata/failureDetails",
+                    json!({"requiredAction": "EPP_UNLOCK_REQUIRED", "recordedAt": "2026-01-01T00:00:00Z"}),
+                )
+            }),
+            BadAt("items[0].metadata.failureDetails.resolution"),
         ),
         case("metadata without known keys", Namefi, Mutated(NF, |v| set(v, "/order/metadata", json!({"anything": [null]}))), RoundTrips),
-        case("unknown payment provider", Namefi, Mutated(NF, |v| set(v, "/payments/0/paymentProvider", json!("STRIPE"))), RoundTrips),
+        case("unknown payment provider", Namefi, Mutated(NF, |v| set(v, "/payments/0/paymentProvider", json!("PAYPAL"))), RoundTrips),
+        // Namefi: what the production schema allows and the docs' example hides.
+        case(
+            "an unpaid Stripe order",
+            Namefi,
+            Mutated(NF, |v| {
+                set(v, "/order/nftWalletAddress", Value::Null);
+                set(v, "/order/nftChainId", Value::Null);
+                set(v, "/order/metadata", Value::Null);
+                set(v, "/order/startedAt", Value::Null);
+                set(v, "/order/finishedAt", Value::Null);
+                set(v, "/items/0/encryptionKeyId", Value::Null);
+                set(v, "/items/0/encryptedEppAuthorizationCode", Value::Null);
+                set(v, "/items/0/status", Value::Null);
+                remove(v, "/items/0/metadata");
+                set(v, "/payments/0/paymentProvider", json!("STRIPE"));
+                set(v, "/payments/0/paymentProviderReferenceId", Value::Null);
+                set(v, "/payments/0/nfscPaymentDetails", Value::Null);
+                set(v, "/payments/0/stripePaymentDetails", json!({"paymentMethodId": "pm_1"}));
+                set(v, "/payments/0/metadata", Value::Null);
+                set(v, "/payments/0/x402PaymentDetails", Value::Null);
+                set(v, "/user/primaryEmail", Value::Null);
+                set(v, "/user/stripeCustomerId", Value::Null);
+                set(v, "/user/lastSignInAt", Value::Null);
+            }),
+            RoundTrips,
+        ),
+        case("an NFSC top-up without items", Namefi, Mutated(NF, |v| set(v, "/items", json!([]))), RoundTrips),
+        case("null order id", Namefi, Mutated(NF, |v| set(v, "/order/id", Value::Null)), BadAt("order.id")),
+        case("null order status", Namefi, Mutated(NF, |v| set(v, "/order/status", Value::Null)), BadAt("order.status")),
+        case("null item type", Namefi, Mutated(NF, |v| set(v, "/items/0/type", Value::Null)), BadAt("items[0].type")),
+        case("missing nftWalletAddress", Namefi, Mutated(NF, |v| remove(v, "/order/nftWalletAddress")), BadAt("order.nftWalletAddress")),
+        case("missing item status", Namefi, Mutated(NF, |v| remove(v, "/items/0/status")), BadAt("items[0].status")),
+        case("startedAt as a number", Namefi, Mutated(NF, |v| set(v, "/payments/0/startedAt", json!(1))), BadAt("payments[0].startedAt")),
+        case("null privyUserId", Namefi, Mutated(NF, |v| set(v, "/user/privyUserId", Value::Null)), BadAt("user.privyUserId")),
+        case(
+            "null payment amount",
+            Namefi,
+            Mutated(NF, |v| set(v, "/payments/0/amountInUSDCents", Value::Null)),
+            BadAt("payments[0].amountInUSDCents"),
+        ),
+        case("nftChainId as a string", Namefi, Mutated(NF, |v| set(v, "/order/nftChainId", json!("8453"))), BadAt("order.nftChainId")),
         // Capture.
+        case(
+            "a paid order without result_url",
+            Capture,
+            Mutated(CP, |v| {
+                set(v, "/response/status", json!("paid"));
+                remove(v, "/response/result_url");
+            }),
+            RoundTrips,
+        ),
+        case("a null result_url", Capture, Mutated(CP, |v| set(v, "/response/result_url", Value::Null)), RoundTrips),
+        case("a decimal cost", Capture, Mutated(CP, |v| set(v, "/response/cost", json!(0.05))), RoundTrips),
+        case("result_url as a number", Capture, Mutated(CP, |v| set(v, "/response/result_url", json!(1))), BadAt("response.result_url")),
         case("cost as a string", Capture, Mutated(CP, |v| set(v, "/response/cost", json!("2"))), BadAt("response.cost")),
         case("missing nid", Capture, Mutated(CP, |v| remove(v, "/response/nid")), BadAt("response.nid")),
         case("missing response", Capture, Mutated(CP, |v| remove(v, "/response")), BadAt("response")),

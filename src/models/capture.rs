@@ -1,5 +1,6 @@
 //! Numbers Protocol Capture: `GET /api/1.1/wf/queryOrder?order_id=…`.
-//! Shapes from the "Query Network-Action Orders" page (fixture `capture/query-order.200.json`).
+//! Shapes from the "Query Network-Action Orders" page (fixture `capture/query-order.200.json`),
+//! with the statuses and decimal costs real orders carry.
 
 use super::wire::{wire_enum, wire_struct};
 
@@ -11,9 +12,14 @@ wire_enum! {
 }
 
 wire_enum! {
-    /// Where the network action stands.
+    /// Where the network action stands (the values Capture's own app knows);
+    /// `completed`, `failed` and `payment_failed` are final.
     pub enum CaptureOrderStatus {
+        Submitted = "submitted",
+        Paid = "paid",
+        PaymentFailed = "payment_failed",
         Completed = "completed",
+        Failed = "failed",
     }
 }
 
@@ -36,9 +42,9 @@ wire_struct! {
         required blockchain: String = "blockchain",
         /// Token the cost is paid in (`NUM`).
         required payment_token: String = "payment_token",
-        /// Cost, in `payment_token` units (exact in Rust; a number in JS).
+        /// Cost, in `payment_token` units: a decimal such as `0.05` (exact in Rust; a number in JS).
         required cost: serde_json::Number = "cost",
-        /// Gas spent.
+        /// Gas spent, a decimal like `cost`.
         required gas: serde_json::Number = "gas",
         /// UUID of the network app.
         required network_app_id: String = "network_app_id",
@@ -46,9 +52,9 @@ wire_struct! {
         required network_app_name: String = "network_app_name",
         /// UUID of the order.
         required order_id: String = "order_id",
-        /// Result link; may be empty.
-        required result_url: String = "result_url",
-        /// Order status (`completed`).
+        /// Result link; may be empty, `null` or absent until the action has a result.
+        optional_nullable result_url: String = "result_url",
+        /// Order status.
         required status: CaptureOrderStatus = "status",
     }
 }

@@ -25,6 +25,13 @@ wire_enum! {
 }
 
 wire_enum! {
+    /// Where an order or order item stands (`paid` on real orders).
+    pub enum ExternalOrderStatus {
+        Paid = "paid",
+    }
+}
+
+wire_enum! {
     /// What was sold.
     pub enum ProductType {
         Nft = "nft",
@@ -105,8 +112,8 @@ wire_struct! {
         required total_price_currency: String = "totalPriceCurrency",
         /// Total in ETH, decimal string.
         required total_price_eth: DecimalString = "totalPriceEth",
-        /// Type not documented.
-        raw status: serde_json::Value = "status",
+        /// Status (`paid` on real orders; `null` in the docs' example).
+        optional_nullable status: ExternalOrderStatus = "status",
         /// Type not documented.
         raw fail_reason: serde_json::Value = "failReason",
         /// Type not documented.
@@ -203,8 +210,8 @@ wire_struct! {
         raw tx_id: serde_json::Value = "txId",
         /// Type not documented.
         raw payment_provider: serde_json::Value = "paymentProvider",
-        /// Type not documented.
-        raw status: serde_json::Value = "status",
+        /// Status (`paid` on real orders; `null` in the docs' example).
+        optional_nullable status: ExternalOrderStatus = "status",
         /// RFC 3339.
         required created_at: String = "createdAt",
         /// RFC 3339.

@@ -66,6 +66,8 @@ impl<'de> Deserialize<'de> for Key<'de> {
 /// - `required`: the key must be there and must not be `null`; Rust type `T`;
 /// - `nullable`: the key must be there, `null` allowed (the docs show it null); `Option<T>`;
 /// - `optional`: the key may be absent, but when present it is a `T`; `Option<T>`;
+/// - `optional_nullable`: the key may be absent or `null`; `Option<Option<T>>`
+///   (outer: whether the key came, so re-encoding gives back what came in);
 /// - `raw`: the docs only ever show `null`, so the type is unknown: any JSON,
 ///   kept as it came, key may be absent; `Option<serde_json::Value>`.
 macro_rules! wire_struct {
@@ -186,6 +188,9 @@ macro_rules! wire_struct {
     (@ts optional $ty:ty, $wire:literal) => {
         format!("  {}?: {};\n", $crate::models::wire::ts_key($wire), <$ty as $crate::models::wire::TsType>::ts_ref())
     };
+    (@ts optional_nullable $ty:ty, $wire:literal) => {
+        format!("  {}?: {} | null;\n", $crate::models::wire::ts_key($wire), <$ty as $crate::models::wire::TsType>::ts_ref())
+    };
     (@ts raw $ty:ty, $wire:literal) => {
         format!("  {}?: unknown;\n", $crate::models::wire::ts_key($wire))
     };
@@ -193,21 +198,25 @@ macro_rules! wire_struct {
     (@check required $ty:ty) => { <$ty as $crate::models::wire::Check>::check };
     (@check nullable $ty:ty) => { $crate::models::wire::check_nullable::<$ty> };
     (@check optional $ty:ty) => { <$ty as $crate::models::wire::Check>::check };
+    (@check optional_nullable $ty:ty) => { $crate::models::wire::check_nullable::<$ty> };
     (@check raw $ty:ty) => { <$ty as $crate::models::wire::Check>::check };
 
     (@required required) => { true };
     (@required nullable) => { true };
     (@required optional) => { false };
+    (@required optional_nullable) => { false };
     (@required raw) => { false };
 
     (@field_ty required $ty:ty) => { $ty };
     (@field_ty nullable $ty:ty) => { Option<$ty> };
     (@field_ty optional $ty:ty) => { Option<$ty> };
+    (@field_ty optional_nullable $ty:ty) => { Option<Option<$ty>> };
     (@field_ty raw $ty:ty) => { Option<$ty> };
 
     (@slot_ty required $ty:ty) => { $ty };
     (@slot_ty nullable $ty:ty) => { Option<$ty> };
     (@slot_ty optional $ty:ty) => { $ty };
+    (@slot_ty optional_nullable $ty:ty) => { Option<$ty> };
     (@slot_ty raw $ty:ty) => { $ty };
 
     (@finish required $field:ident $wire:literal) => {
@@ -217,11 +226,15 @@ macro_rules! wire_struct {
         $field.ok_or_else(|| ::serde::de::Error::missing_field($wire))?
     };
     (@finish optional $field:ident $wire:literal) => { $field };
+    (@finish optional_nullable $field:ident $wire:literal) => { $field };
     (@finish raw $field:ident $wire:literal) => { $field };
 
     (@emit required $map:ident $value:expr, $wire:literal) => { $map.serialize_entry($wire, &$value)?; };
     (@emit nullable $map:ident $value:expr, $wire:literal) => { $map.serialize_entry($wire, &$value)?; };
     (@emit optional $map:ident $value:expr, $wire:literal) => {
+        if let Some(v) = &$value { $map.serialize_entry($wire, v)?; }
+    };
+    (@emit optional_nullable $map:ident $value:expr, $wire:literal) => {
         if let Some(v) = &$value { $map.serialize_entry($wire, v)?; }
     };
     (@emit raw $map:ident $value:expr, $wire:literal) => {
@@ -447,7 +460,7 @@ ts_scalar! {
     SafeInt => "number",
     DecimalString => "string",
     serde_json::Number => "number",
-    serde_json::Value => "unknown",
+    serde_json::Value => "JsonValue",
 }
 
 impl<T: TsType> TsType for Vec<T> {
