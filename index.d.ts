@@ -24,7 +24,7 @@ export interface CaptureOrder {
   order_id: string;
   /** Result link; may be empty, `null` or absent until the action has a result. */
   result_url?: string | null;
-  /** Order status (`completed`). */
+  /** Order status. */
   status: CaptureOrderStatus;
   /** Fields the provider's docs do not mention, kept as sent. */
   [field: string]: unknown;
@@ -735,7 +735,7 @@ export interface CommonOptions {
   fetch?: typeof fetch;
   /** Largest response body accepted, in bytes. Default 16777216. */
   maxResponseBytes?: number;
-  /** Allows a partner secret (Capture `apiKey`, License.rocks `apiToken`) in a browser page, where anyone can read it. */
+  /** Allows a secret (Capture `apiKey`, License.rocks `apiToken`, Namefi `apiKey`) in a browser page, where anyone can read it. */
   dangerouslyAllowBrowser?: boolean;
 }
 
@@ -746,12 +746,21 @@ export interface CaptureOptions extends CommonOptions {
   baseUrl?: string;
 }
 
-/** Namefi. The token is the end user's own session token, fine in a page. */
-export interface NamefiOptions extends CommonOptions {
-  token: string;
-  /** Default `https://backend.astra.namefi.dev/v-next`. https is required except on loopback. */
+/**
+ * Namefi: exactly one credential. `token` (a user JWT, sent as `Authorization: Bearer`) and `siweToken`
+ * (a user's SIWE session, sent as `x-namefi-siwe-token`) are the end user's own, fine in a page; `apiKey`
+ * (a Namefi API key, `nfk_...`, sent as `x-api-key`) acts for its wallet and is a secret for servers.
+ */
+export type NamefiOptions = NamefiCredential & CommonOptions & {
+  /** Default `https://api.namefi.io/v-next` (Namefi's production server). https is required except on loopback. */
   baseUrl?: string;
-}
+};
+
+/** One of Namefi's credentials, the others absent. */
+export type NamefiCredential =
+  | { token: string; siweToken?: never; apiKey?: never }
+  | { siweToken: string; token?: never; apiKey?: never }
+  | { apiKey: string; token?: never; siweToken?: never };
 
 /** A License.rocks Creators Hub instance. The API token is a partner secret. */
 export interface LicenseRocksOptions extends CommonOptions {

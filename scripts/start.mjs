@@ -7,6 +7,15 @@ import { fileURLToPath } from "node:url";
 
 import { createSimulator, DEFAULT_PORT } from "../sim/server.mjs";
 import { SIM_CREDENTIALS } from "../sim/credentials.mjs";
+import { GENERATED, NAMEFI_OWNER_ID, seedWorld } from "../sim/data.mjs";
+
+// Orders the page opens with: production-shaped ones, not the docs' placeholders.
+const world = seedWorld();
+const examples = {
+  captureOrderId: [...world.capture.values()].find((o) => o.status === "completed" && !Number.isInteger(o.cost + o.gas) && o.result_url)?.order_id,
+  namefiOrderId: [...world.namefi.values()].find((d) => d.order.userId === NAMEFI_OWNER_ID && d.order.status === "SUCCEEDED" && d.items.length)?.order.id,
+  licenseRocksIds: [GENERATED.licenseRocksFirstOrderId, GENERATED.licenseRocksFirstOrderId + 1],
+};
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const host = process.env.HOST ?? "127.0.0.1";
@@ -22,7 +31,7 @@ const demo = http.createServer(async (req, res) => {
   if (path === "/config.json") {
     // Points the page at the simulator; edit the fields on the page for real services.
     res.writeHead(200, { "content-type": "application/json" });
-    return res.end(JSON.stringify({ simUrl, credentials: SIM_CREDENTIALS }));
+    return res.end(JSON.stringify({ simUrl, credentials: SIM_CREDENTIALS, examples }));
   }
   const prefix = Object.keys(SERVED).filter((p) => path === p || (p.endsWith("/") && p !== "/" && path.startsWith(p)))[0];
   if (!prefix) return res.writeHead(404).end("not found");

@@ -2,10 +2,13 @@
 // open this local simulator, and tests and the demo use them on purpose.
 export const SIM_CREDENTIALS = Object.freeze({
   captureApiKey: "sim-capture-key",
-  // Namefi tokens are end-user session tokens: one for the owner of the seeded
-  // orders, one for another user (who gets 403 on them).
+  // Namefi user JWTs: one for the owner of the seeded orders, one for another
+  // user (who gets 401 on them, as from the real owner check).
   namefiToken: "sim-namefi-token",
   namefiOtherUserToken: "sim-namefi-token-other",
+  // The owner's SIWE session and an API key made by the owner's wallet.
+  namefiSiweToken: "sim-namefi-siwe-session",
+  namefiApiKey: "nfk_sim_namefi_api_key",
   licenseRocksApiToken: "sim-license-rocks-token",
 });
 

@@ -36,47 +36,170 @@ export function uuidFrom(random) {
 
 const clone = (v) => structuredClone(v);
 
+// Capture's own app knows these statuses; only `completed` orders have a result.
+const CAPTURE_STATUSES = ["completed", "submitted", "paid", "payment_failed", "failed"];
+// NUM amounts are decimals; all of these are exact in binary too, so a test can compare them.
+const CAPTURE_COSTS = [2, 0.05, 1.5, 0.125, 12.75];
+
 function captureOrders() {
   const seed = fixture("capture/query-order.200.json").response;
   const random = prng(1);
   const orders = new Map([[seed.order_id, seed]]);
   for (let i = 0; i < GENERATED.captureOrderCount; i++) {
+    const status = CAPTURE_STATUSES[i % CAPTURE_STATUSES.length];
     const order = {
       ...clone(seed),
       nid: `bafybei${uuidFrom(random).replaceAll("-", "").slice(0, 24)}gen${i}`,
-      cost: 1 + (i % 5),
-      gas: i % 3,
+      cost: CAPTURE_COSTS[i % CAPTURE_COSTS.length],
+      gas: (i % 3) * 0.25,
       order_id: uuidFrom(random),
-      result_url: i % 2 ? `https://example.org/result/${i}` : "",
-      status: i % 10 === 0 ? "pending" : "completed",
+      status,
     };
+    // Bubble leaves an empty field out, or sends it empty or null.
+    if (status === "completed") order.result_url = `https://example.org/result/${i}`;
+    else if (i % 3 === 0) delete order.result_url;
+    else order.result_url = i % 3 === 1 ? null : "";
     orders.set(order.order_id, order);
   }
   return orders;
 }
 
+// Namefi: orders as the production backend returns them (its OpenAPI schema):
+// every status, item type and payment provider, with the nulls of unpaid,
+// running and finished orders, and NFSC top-ups without items.
+export const NAMEFI_ORDER_STATUSES = ["CREATED", "PROCESSING", "SUCCEEDED", "FAILED", "CANCELLED", "PARTIALLY_COMPLETED"];
+const NAMEFI_ITEM_TYPES = ["REGISTER", "IMPORT", "RENEW"];
+const NAMEFI_PAYMENT_PROVIDERS = ["NFSC_BASE", "STRIPE", "X402", "NFSC_ETHEREUM", "NFSC_ETHEREUM_SEPOLIA"];
+const NAMEFI_CHAINS = { NFSC_BASE: 8453, NFSC_ETHEREUM: 1, NFSC_ETHEREUM_SEPOLIA: 11155111 };
+const NAMEFI_TLDS = ["com", "xyz", "io", "ai", "org"];
+
+function namefiUsers() {
+  const seed = fixture("namefi/get-order.200.json").user;
+  return {
+    [NAMEFI_OWNER_ID]: { ...clone(seed), id: NAMEFI_OWNER_ID, primaryEmail: "owner@example.org", stripeCustomerId: "cus_SimOwner01", privyUserId: "did:privy:sim-owner" },
+    // A wallet-only user: no e-mail, never paid by card.
+    [NAMEFI_OTHER_USER_ID]: { ...clone(seed), id: NAMEFI_OTHER_USER_ID, primaryEmail: null, stripeCustomerId: null, privyUserId: "did:privy:sim-other", subscribeToEmails: false, lastAccessedSessionAt: null },
+  };
+}
+
+const hex = (random, n) => Array.from({ length: n }, () => Math.floor(random() * 16).toString(16)).join("");
+const isoAt = (base, minutes) => new Date(base + minutes * 60_000).toISOString();
+
+function namefiPayment(random, i, orderId, amount, provider, status, created, settled) {
+  const wallet = `0x${hex(random, 40)}`;
+  const nfsc = provider.startsWith("NFSC_");
+  const paid = status !== "CREATED";
+  return {
+    id: uuidFrom(random),
+    amountInUSDCents: amount,
+    status,
+    paymentProvider: provider,
+    paymentProviderReferenceId: !paid ? null : provider === "STRIPE" ? `pi_${hex(random, 24)}` : `0x${hex(random, 64)}`,
+    orderId,
+    nfscPaymentDetails: nfsc ? { chainId: NAMEFI_CHAINS[provider], walletAddress: wallet } : null,
+    stripePaymentDetails: provider === "STRIPE" ? (paid ? { paymentMethodId: `pm_${hex(random, 24)}` } : {}) : null,
+    metadata: i % 3 === 0 ? null : { source: "web", attempt: 1 + (i % 2) },
+    x402PaymentDetails:
+      provider === "X402"
+        ? { buyerWalletAddress: wallet, receiverWalletAddress: "0x7a1c0ffee0000000000000000000000000000402", network: "base", asset: "USDC", amount: String(amount * 10_000) }
+        : null,
+    createdAt: created,
+    updatedAt: settled ?? created,
+    startedAt: paid ? created : null,
+    finishedAt: settled,
+  };
+}
+
+function namefiItem(random, i, n, orderId, status, created, started, finished) {
+  const type = NAMEFI_ITEM_TYPES[(i + n) % NAMEFI_ITEM_TYPES.length];
+  const imported = type === "IMPORT";
+  const succeeded = status === "SUCCEEDED";
+  const metadata = i % 7 === 0 ? null : {};
+  if (metadata && succeeded) metadata.mintTransaction = { txHash: `0x${hex(random, 64)}`, recordedAt: finished };
+  if (metadata && succeeded && i % 2 === 0) {
+    metadata.postProcessOrderItem = { actions: [{ scope: "dns-records", action: "set", records: [{ name: "@", type: "A", rdata: "203.0.113.7", ttl: 3600 }] }] };
+  }
+  if (metadata && status === "FAILED") {
+    const requiredAction = imported ? "EPP_AUTH_CODE_UPDATE_REQUIRED" : "UNDETERMINED";
+    metadata.requiredAction = requiredAction;
+    metadata.failureDetails = { requiredAction, resolution: "TIMEOUT", timeoutMs: 259_200_000, recordedAt: finished };
+  }
+  return {
+    id: uuidFrom(random),
+    orderId,
+    normalizedDomainName: `sim-${i}${n ? `-${n}` : ""}.${NAMEFI_TLDS[i % NAMEFI_TLDS.length]}`,
+    amountInUSDCents: 1299 + (i % 9) * 100,
+    durationInYears: 1 + ((i + n) % 3),
+    type,
+    registrar: i % 2 ? "namefi" : "dynadot",
+    encryptionKeyId: imported ? `kms-key-${1 + (i % 3)}` : null,
+    encryptedEppAuthorizationCode: imported ? hex(random, 48) : null,
+    // Not yet scheduled: an unpaid order's items have no status.
+    status,
+    ...(metadata === null && i % 2 ? {} : { metadata }),
+    createdAt: created,
+    updatedAt: finished ?? started ?? created,
+    startedAt: started,
+    finishedAt: finished,
+  };
+}
+
+function namefiOrder(random, i, owner, base) {
+  const topUp = i % 11 === 10;
+  const status = NAMEFI_ORDER_STATUSES[i % NAMEFI_ORDER_STATUSES.length];
+  const provider = topUp ? (i % 2 ? "STRIPE" : "X402") : NAMEFI_PAYMENT_PROVIDERS[i % NAMEFI_PAYMENT_PROVIDERS.length];
+  const created = isoAt(base, i * 17);
+  const started = status === "CREATED" ? null : isoAt(base, i * 17 + 1);
+  const settled = ["CREATED", "PROCESSING"].includes(status) ? null : isoAt(base, i * 17 + 6);
+  const id = uuidFrom(random);
+  const itemStatus = (n) => {
+    if (status === "CREATED") return n === 0 && i % 2 ? "CREATED" : null;
+    if (status === "PARTIALLY_COMPLETED") return n === 0 ? "SUCCEEDED" : "FAILED";
+    return status;
+  };
+  const itemCount = topUp ? 0 : status === "PARTIALLY_COMPLETED" ? 2 : 1 + (i % 2);
+  const items = Array.from({ length: itemCount }, (_, n) => namefiItem(random, i, n, id, itemStatus(n), created, started, settled));
+  const amount = topUp ? 5000 + (i % 4) * 2500 : items.reduce((sum, item) => sum + item.amountInUSDCents, 0);
+  const paymentStatus = { CREATED: "CREATED", PROCESSING: "SUCCEEDED", SUCCEEDED: "SUCCEEDED", FAILED: i % 2 ? "REFUND_REQUESTED" : "FAILED", CANCELLED: "CANCELLED", PARTIALLY_COMPLETED: "SUCCEEDED" }[status];
+  // An order not yet checked out has no payment at all.
+  const payments = status === "CREATED" && i % 12 === 0 ? [] : [namefiPayment(random, i, id, amount, provider, paymentStatus, created, settled)];
+  const hasWallet = status !== "CREATED" && !topUp;
+  const chosen = payments[0]?.paymentProvider;
+  const metadata = i % 5 === 0 ? null : {};
+  if (metadata && status === "SUCCEEDED" && !topUp) {
+    metadata.mintTransactions = Object.fromEntries(items.map((item) => [item.id, { txHash: item.metadata?.mintTransaction?.txHash ?? `0x${hex(random, 64)}`, recordedAt: settled }]));
+  }
+  if (metadata && i % 13 === 0) metadata.backfilled_started_finished_at = true;
+  return {
+    order: {
+      id,
+      userId: owner,
+      status,
+      amountInUSDCents: amount,
+      nftWalletAddress: hasWallet ? `0x${hex(random, 40)}` : null,
+      nftChainId: hasWallet ? (NAMEFI_CHAINS[chosen] ?? 8453) : null,
+      ...(metadata === null && i % 2 ? {} : { metadata }),
+      createdAt: created,
+      updatedAt: settled ?? started ?? created,
+      startedAt: started,
+      finishedAt: settled,
+    },
+    items,
+    payments,
+  };
+}
+
 function namefiOrders() {
   const seed = fixture("namefi/get-order.200.json");
+  const users = namefiUsers();
   const random = prng(2);
   const orders = new Map([[seed.order.id, seed]]);
+  const base = Date.UTC(2026, 0, 5, 9, 0, 0);
   for (let i = 0; i < GENERATED.namefiOrderCount; i++) {
-    const details = clone(seed);
     const owner = i % 4 === 3 ? NAMEFI_OTHER_USER_ID : NAMEFI_OWNER_ID;
-    const id = uuidFrom(random);
-    details.order.id = id;
-    details.order.userId = owner;
-    details.order.amountInUSDCents = 999 + i;
-    details.items = details.items.map((item) => ({
-      ...item,
-      id: uuidFrom(random),
-      orderId: id,
-      normalizedDomainName: `example-${i}.com`,
-      amountInUSDCents: 999 + i,
-      durationInYears: 1 + (i % 3),
-    }));
-    details.payments = details.payments.map((p) => ({ ...p, id: uuidFrom(random), orderId: id, amountInUSDCents: 999 + i }));
-    details.user = { ...details.user, id: owner };
-    orders.set(id, details);
+    const details = namefiOrder(random, i, owner, base);
+    details.user = clone(users[owner]);
+    orders.set(details.order.id, details);
   }
   return orders;
 }
@@ -151,6 +274,8 @@ function licenseRocksWorld() {
       secupayWebhookToken: uuidFrom(random),
       totalPriceCents: listing.priceCents * quantity,
       totalPriceEth: multiplyDecimal(listing.priceEths, quantity),
+      // Real orders carry a status; the docs' example shows null.
+      status: "paid",
       buyer: clone(users.get(buyerId).buyer),
     };
     order.orderItems = [
@@ -163,6 +288,7 @@ function licenseRocksWorld() {
         quantity,
         priceCents: listing.priceCents,
         priceEths: listing.priceEths,
+        status: "paid",
         nft,
         listing,
       },

@@ -1,6 +1,7 @@
-// Local simulator of the three order APIs, faithful to their docs (see
-// ../shared/docs/PROVIDERS.md): auth, error shapes, POST rules. Tests drive
-// faults per request and read a request log; see README "Simulator".
+// Local simulator of the three order APIs, faithful to what the real services
+// send (docs/real-apis.md): auth, error shapes, rate limits, POST rules, data
+// of real shape. Tests drive faults per request and read a request log; see
+// README "Simulator".
 //
 //   node sim/server.mjs            # SIM_PORT (default 8790), SIM_HOST (default 127.0.0.1)
 //
@@ -27,36 +28,76 @@ const json = (status, body, headers = {}) => ({ status, headers: { "content-type
 
 // ---------------------------------------------------------------- providers
 
+// Capture is a Bubble.io backend workflow: its errors come in Bubble's shapes.
+const bubbleError = (status, code, message) => json(status, { statusCode: status, body: { status: code, message } });
+const bubbleTokenError = () =>
+  json(401, { error_class: "Unauthorized", args: { code: "1700000000000x000000000000000001" }, message: null, translation: "Invalid or expired token. Please check your API token." });
+
 function captureRoute(world, req, url) {
-  const fail = (status, message) => json(status, { status: "error", message });
-  if (req.method !== "GET") return fail(405, `Method ${req.method} not allowed`);
-  if (req.headers.authorization !== `Bearer ${SIM_CREDENTIALS.captureApiKey}`) return fail(401, "Invalid or missing API key");
+  if (req.method !== "GET") return bubbleError(405, "METHOD_NOT_ALLOWED", `Method ${req.method} not allowed for workflow queryOrder`);
+  if (req.headers.authorization !== `Bearer ${SIM_CREDENTIALS.captureApiKey}`) return bubbleTokenError();
   const orderId = url.searchParams.get("order_id");
-  if (!orderId) return fail(400, "Missing parameter order_id");
+  if (!orderId) return bubbleError(400, "MISSING_DATA", "Missing parameter for workflow queryOrder: parameter order_id");
   const order = world.capture.get(orderId);
-  if (!order) return fail(404, `Order ${orderId} not found`);
+  // No sample of this answer is published; Bubble's data-error shape is assumed.
+  if (!order) return bubbleError(404, "NOT_FOUND", `Order ${orderId} not found`);
   return json(200, { status: "success", response: order });
 }
 
+// Namefi: one user per credential. A user's JWT (Bearer), their SIWE session
+// and an API key made by their wallet all act for that user.
 const NAMEFI_USERS = {
-  [SIM_CREDENTIALS.namefiToken]: NAMEFI_OWNER_ID,
-  [SIM_CREDENTIALS.namefiOtherUserToken]: NAMEFI_OTHER_USER_ID,
+  [`authorization:Bearer ${SIM_CREDENTIALS.namefiToken}`]: NAMEFI_OWNER_ID,
+  [`authorization:Bearer ${SIM_CREDENTIALS.namefiOtherUserToken}`]: NAMEFI_OTHER_USER_ID,
+  [`x-namefi-siwe-token:${SIM_CREDENTIALS.namefiSiweToken}`]: NAMEFI_OWNER_ID,
+  [`x-api-key:${SIM_CREDENTIALS.namefiApiKey}`]: NAMEFI_OWNER_ID,
 };
+const NAMEFI_CREDENTIAL_HEADERS = ["authorization", "x-namefi-siwe-token", "x-api-key"];
 const orpcError = (status) => json(status, fixture(`namefi/error.${status}.json`));
+// What the backend's own checks throw (`defined: false`: its error map is empty).
+const orpcThrown = (status, code, message, data) => json(status, { defined: false, code, status, message, ...(data === undefined ? {} : { data }) });
+
+/** The credential a Namefi request carries ("header:value"), or undefined. */
+function namefiCredential(req) {
+  const name = NAMEFI_CREDENTIAL_HEADERS.find((h) => req.headers[h] !== undefined);
+  return name && `${name}:${req.headers[name]}`;
+}
 
 function namefiRoute(world, req, path) {
   const match = /^\/orders\/([^/]+)$/.exec(path);
   if (!match) return orpcError(404);
-  if (req.method !== "GET") return json(405, { defined: false, code: "METHOD_NOT_SUPPORTED", status: 405, message: "Method Not Supported", data: null });
-  const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? "");
-  const userId = bearer && NAMEFI_USERS[bearer[1]];
+  if (req.method !== "GET") return orpcThrown(405, "METHOD_NOT_SUPPORTED", "Method Not Supported", null);
+  const userId = NAMEFI_USERS[namefiCredential(req)];
   if (!userId) return orpcError(401);
   const orderId = decodeURIComponent(match[1]);
-  if (!UUID.test(orderId)) return orpcError(400);
+  if (!UUID.test(orderId)) {
+    return orpcThrown(422, "INPUT_VALIDATION_FAILED", "Input validation failed", { formErrors: [], fieldErrors: { orderId: ["Invalid uuid"] } });
+  }
   const details = world.namefi.get(orderId);
   if (!details) return orpcError(404);
-  if (details.order.userId !== userId) return orpcError(403);
+  // The backend's owner check: 401, not 403.
+  if (details.order.userId !== userId) return orpcThrown(401, "UNAUTHORIZED", "You are not authorized to access this order");
   return json(200, details);
+}
+
+/**
+ * Namefi's rate limiter: `limit` requests per rolling `windowMs`, per
+ * credential (per client address without one), across the whole API; every
+ * answer carries RateLimit-*, a refusal is 429 `{"error": "Too Many Requests"}`
+ * with Retry-After. `limit: null` lifts it.
+ */
+function applyNamefiRateLimit(state, req, now = Date.now()) {
+  const { limit, windowMs } = state.namefiRateLimit;
+  if (limit === null) return { headers: {} };
+  const key = namefiCredential(req) ?? `ip:${req.socket.remoteAddress}`;
+  const hits = (state.namefiHits.get(key) ?? []).filter((at) => at > now - windowMs);
+  const refused = hits.length >= limit;
+  if (!refused) hits.push(now);
+  state.namefiHits.set(key, hits);
+  const reset = Math.max(1, Math.ceil((hits[0] + windowMs - now) / 1000));
+  const headers = { "ratelimit-limit": String(limit), "ratelimit-remaining": String(Math.max(0, limit - hits.length)), "ratelimit-reset": String(reset) };
+  if (!refused) return { headers };
+  return { headers, refusal: json(429, { error: "Too Many Requests" }, { ...headers, "retry-after": String(reset) }) };
 }
 
 const lrError = (status, error) => json(status, { orders: null, error });
@@ -140,7 +181,8 @@ function createExternalOrders(lr, bodyText) {
       totalPriceCents: listing.priceCents * order.quantity,
       totalPriceCurrency: listing.priceCurrency,
       totalPriceEth: multiplyDecimal(listing.priceEths, order.quantity),
-      status: null,
+      // Creating an order marks it paid.
+      status: "paid",
       failReason: null,
       feesCollectedAt: null,
       createdAt: now,
@@ -160,7 +202,7 @@ function createExternalOrders(lr, bodyText) {
           priceCurrency: listing.priceCurrency,
           txId: null,
           paymentProvider: null,
-          status: null,
+          status: "paid",
           createdAt: now,
           updatedAt: now,
           ProductType: "nft",
@@ -223,12 +265,21 @@ function faultResponse(fault, real) {
 
 // ---------------------------------------------------------------- server
 
-export function createSimulator() {
+/** Namefi's production limit: 60 requests per rolling minute. */
+export const NAMEFI_RATE_LIMIT = Object.freeze({ limit: 60, windowMs: 60_000 });
+
+/**
+ * `options.namefiRateLimit`: the limit every scope starts with (default
+ * Namefi's own; `{ limit: null }` lifts it). SIM_NAMEFI_RATE_LIMIT sets it from
+ * the command line (a number per minute, or "off").
+ */
+export function createSimulator({ namefiRateLimit = NAMEFI_RATE_LIMIT } = {}) {
+  const rateLimit = checkRateLimit(namefiRateLimit);
   let world = seedWorld();
   const scopes = new Map(); // scope -> { faults: [], log: [] }
   let sequence = 0;
   const scopeState = (name) => {
-    if (!scopes.has(name)) scopes.set(name, { faults: [], log: [] });
+    if (!scopes.has(name)) scopes.set(name, { faults: [], log: [], namefiRateLimit: { ...rateLimit }, namefiHits: new Map() });
     return scopes.get(name);
   };
 
@@ -247,7 +298,7 @@ export function createSimulator() {
       scopes.clear();
       return json(200, { ok: true });
     }
-    const match = /^\/__sim\/scopes\/([^/]+)(\/faults|\/requests)?$/.exec(path);
+    const match = /^\/__sim\/scopes\/([^/]+)(\/faults|\/requests|\/namefi-rate-limit)?$/.exec(path);
     if (!match || !SCOPE.test(match[1])) return json(404, { error: `no simulator control route ${req.method} ${path}` });
     const state = scopeState(match[1]);
     if (match[2] === "/faults" && req.method === "POST") {
@@ -262,6 +313,15 @@ export function createSimulator() {
       return json(200, { queued: faults.length });
     }
     if (match[2] === "/requests" && req.method === "GET") return json(200, { requests: state.log });
+    if (match[2] === "/namefi-rate-limit" && req.method === "POST") {
+      try {
+        state.namefiRateLimit = checkRateLimit({ ...state.namefiRateLimit, ...JSON.parse(body) });
+      } catch (e) {
+        return json(400, { error: `bad rate limit: ${e.message}` });
+      }
+      state.namefiHits.clear();
+      return json(200, state.namefiRateLimit);
+    }
     if (!match[2] && req.method === "DELETE") {
       scopes.delete(match[1]);
       return json(200, { ok: true });
@@ -269,9 +329,13 @@ export function createSimulator() {
     return json(405, { error: `method ${req.method} not allowed on ${path}` });
   }
 
-  function route(req, url, path, body) {
+  function route(state, req, url, path, body) {
     if (path === SIM_PATHS.capture + "/api/1.1/wf/queryOrder") return captureRoute(world, req, url);
-    if (path === SIM_PATHS.namefi || path.startsWith(SIM_PATHS.namefi + "/")) return namefiRoute(world, req, path.slice(SIM_PATHS.namefi.length));
+    if (path === SIM_PATHS.namefi || path.startsWith(SIM_PATHS.namefi + "/")) {
+      const limited = applyNamefiRateLimit(state, req);
+      const response = limited.refusal ?? namefiRoute(world, req, path.slice(SIM_PATHS.namefi.length));
+      return { ...response, headers: { ...limited.headers, ...response.headers } };
+    }
     if (path === "/api/externalOrders" || path.startsWith("/api/externalOrders/")) return licenseRocksRoute(world, req, path, body);
     // Loud on purpose: a test that reaches here called a route it did not mean to.
     return json(404, { error: `the simulator has no route ${req.method} ${path}` });
@@ -322,7 +386,7 @@ export function createSimulator() {
       entry.outcome = "reset";
       return req.socket.destroy();
     }
-    let response = before && replacesResponse(fault) ? faultResponse(fault) : route(req, url, path, body);
+    let response = before && replacesResponse(fault) ? faultResponse(fault) : route(state, req, url, path, body);
     if (fault?.afterHandler) {
       if (fault.delayMs) await sleep(fault.delayMs);
       if (fault.reset) {
@@ -370,15 +434,25 @@ function corsHeaders(req) {
     vary: "Origin",
     "access-control-allow-methods": "GET, POST, DELETE, OPTIONS",
     // Named explicitly: the `*` wildcard never covers Authorization.
-    "access-control-allow-headers": "authorization, content-type, x-sim-fault",
-    "access-control-expose-headers": "retry-after, content-length",
+    "access-control-allow-headers": "authorization, content-type, x-sim-fault, x-namefi-siwe-token, x-api-key",
+    "access-control-expose-headers": "retry-after, content-length, ratelimit-limit, ratelimit-remaining, ratelimit-reset",
   };
 }
 
+const CREDENTIAL_HEADERS = new Set(["authorization", ...NAMEFI_CREDENTIAL_HEADERS]);
+
+// The log shows which credential header came, never its value.
 function redactHeaders(headers) {
   const out = {};
-  for (const [name, value] of Object.entries(headers)) out[name] = name === "authorization" ? "[redacted]" : value;
+  for (const [name, value] of Object.entries(headers)) out[name] = CREDENTIAL_HEADERS.has(name) ? "[redacted]" : value;
   return out;
+}
+
+function checkRateLimit(config) {
+  const { limit, windowMs } = config;
+  if (limit !== null && !(Number.isInteger(limit) && limit >= 0)) throw new Error("limit must be a non-negative integer or null");
+  if (!(Number.isInteger(windowMs) && windowMs > 0)) throw new Error("windowMs must be a positive integer");
+  return { limit, windowMs };
 }
 
 function readBody(req) {
@@ -425,11 +499,16 @@ async function send(res, response, cors, fault) {
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const port = Number(process.env.SIM_PORT ?? DEFAULT_PORT);
   const host = process.env.SIM_HOST ?? "127.0.0.1";
-  const sim = createSimulator();
+  const limitText = process.env.SIM_NAMEFI_RATE_LIMIT;
+  const namefiRateLimit =
+    limitText === undefined ? NAMEFI_RATE_LIMIT : { ...NAMEFI_RATE_LIMIT, limit: limitText === "off" ? null : Number(limitText) };
+  const sim = createSimulator({ namefiRateLimit });
   const base = await sim.listen(port, host);
   console.log(`web3-orders simulator listening on ${base}`);
   console.log(`  Capture       baseUrl     ${base}${SIM_PATHS.capture}   apiKey   ${SIM_CREDENTIALS.captureApiKey}`);
-  console.log(`  Namefi        baseUrl     ${base}${SIM_PATHS.namefi}   token    ${SIM_CREDENTIALS.namefiToken}`);
+  console.log(`  Namefi        baseUrl     ${base}${SIM_PATHS.namefi}   token    ${SIM_CREDENTIALS.namefiToken}   siweToken ${SIM_CREDENTIALS.namefiSiweToken}   apiKey ${SIM_CREDENTIALS.namefiApiKey}`);
+  const { limit, windowMs } = namefiRateLimit;
+  console.log(`                rate limit  ${limit === null ? "off" : `${limit} requests per ${windowMs / 1000} s per credential`} (SIM_NAMEFI_RATE_LIMIT)`);
   console.log(`  License.rocks instanceUrl ${base}${SIM_PATHS.licenseRocks}   apiToken ${SIM_CREDENTIALS.licenseRocksApiToken}`);
   console.log(`  try: curl -H 'authorization: ${SIM_CREDENTIALS.licenseRocksApiToken}' ${base}/api/externalOrders/1,2`);
   const stop = () => sim.close().then(() => process.exit(0));

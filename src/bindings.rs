@@ -1,4 +1,4 @@
-//! The JavaScript surface (`../shared/docs/CONTRACT.md`), and the only file with
+//! The JavaScript surface (the contract in README "API"), and the only file with
 //! `#[wasm_bindgen]` exports. Checks arguments and options, runs the provider
 //! call, and turns results into plain JS objects and failures into `OrderApiError`s.
 //!
@@ -11,7 +11,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::AbortSignal;
 
-use crate::apis::{capture, license_rocks, namefi};
+use crate::apis::{capture, license_rocks, namefi, Credential, CredentialKind};
 use crate::error::{Error, Provider};
 use crate::ids::IdInput;
 use crate::json::list;
@@ -26,25 +26,26 @@ const COMMON_OPTIONS: [&str; 6] = ["timeoutMs", "maxRetries", "signal", "fetch",
 #[wasm_bindgen(js_name = queryCaptureOrder)]
 pub async fn query_capture_order(order_id: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let provider = Provider::Capture;
-    let call = Call::new(provider, &options, &["apiKey", "baseUrl"], Some("apiKey"))?;
+    let call = Call::new(provider, &options, &[capture::API_KEY], &["baseUrl"])?;
     let run = async {
         let base = call.base_url("baseUrl", capture::DEFAULT_BASE_URL)?;
         let order_id = string_arg(provider, "orderId", &order_id)?;
-        let body = capture::query_order(&call.transport, &base, &call.secret, &order_id).await?;
+        let body = capture::query_order(&call.transport, &base, &call.credential.value, &order_id).await?;
         parse_json(provider, &body)?.unchecked_into::<ParsedReply>().response().map_err(|_| unreadable(provider))
     };
     call.finish(run.await)
 }
 
-/// Gets a Namefi order with its items, payments and user, for the user whose token it is.
+/// Gets a Namefi order with its items, payments and user, for the order's owner
+/// (exactly one of `token`, `siweToken` and `apiKey`).
 #[wasm_bindgen(js_name = getNamefiOrder)]
 pub async fn get_namefi_order(order_id: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let provider = Provider::Namefi;
-    let call = Call::new(provider, &options, &["token", "baseUrl"], None)?;
+    let call = Call::new(provider, &options, &namefi::CREDENTIALS, &["baseUrl"])?;
     let run = async {
         let base = call.base_url("baseUrl", namefi::DEFAULT_BASE_URL)?;
         let order_id = string_arg(provider, "orderId", &order_id)?;
-        let body = namefi::get_order(&call.transport, &base, &call.secret, &order_id).await?;
+        let body = namefi::get_order(&call.transport, &base, &call.credential, &order_id).await?;
         parse_json(provider, &body)
     };
     call.finish(run.await)
@@ -54,7 +55,7 @@ pub async fn get_namefi_order(order_id: JsValue, options: JsValue) -> Result<JsV
 #[wasm_bindgen(js_name = getExternalOrders)]
 pub async fn get_external_orders(ids: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let provider = Provider::LicenseRocks;
-    let call = Call::new(provider, &options, &["apiToken", "instanceUrl"], Some("apiToken"))?;
+    let call = Call::new(provider, &options, &[license_rocks::API_TOKEN], &["instanceUrl"])?;
     let run = async {
         let instance = call.required_url("instanceUrl")?;
         let ids = crate::ids::license_rocks_ids(&id_inputs(&ids)?)?;
@@ -62,7 +63,7 @@ pub async fn get_external_orders(ids: JsValue, options: JsValue) -> Result<JsVal
         if ids.is_empty() {
             return Ok(merged.into());
         }
-        let batches = license_rocks::get_orders(&call.transport, &instance, &call.secret, &ids).await?;
+        let batches = license_rocks::get_orders(&call.transport, &instance, &call.credential.value, &ids).await?;
         for batch in &batches {
             if let Some(id) = license_rocks::first_missing(&batch.asked, &batch.returned) {
                 let message = format!("licenseRocks did not return order {id}, which was asked for");
@@ -100,11 +101,11 @@ pub async fn get_external_orders(ids: JsValue, options: JsValue) -> Result<JsVal
 #[wasm_bindgen(js_name = createExternalOrders)]
 pub async fn create_external_orders(orders: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let provider = Provider::LicenseRocks;
-    let call = Call::new(provider, &options, &["apiToken", "instanceUrl"], Some("apiToken"))?;
+    let call = Call::new(provider, &options, &[license_rocks::API_TOKEN], &["instanceUrl"])?;
     let run = async {
         let instance = call.required_url("instanceUrl")?;
         let orders = new_orders(&orders)?;
-        let body = license_rocks::create_orders(&call.transport, &instance, &call.secret, &orders).await?;
+        let body = license_rocks::create_orders(&call.transport, &instance, &call.credential.value, &orders).await?;
         Ok(orders_array(provider, &body)?.into())
     };
     call.finish(run.await)
@@ -114,43 +115,64 @@ pub async fn create_external_orders(orders: JsValue, options: JsValue) -> Result
 struct Call {
     provider: Provider,
     options: Object,
-    secret: String,
+    credential: Credential,
     transport: Transport,
 }
 
 impl Call {
-    /// Checks `options`: an object with only known keys, the credential (the first
-    /// of `own`) a non-empty header-safe string, the common options in range, and
-    /// a partner secret (`partner_secret`) not used from a browser page unless allowed.
-    fn new(provider: Provider, options: &JsValue, own: &[&str], partner_secret: Option<&str>) -> Result<Call, JsValue> {
+    /// Checks `options`: an object with only known keys (a credential of
+    /// `credentials`, one of `own`, or a common option), exactly one credential,
+    /// a non-empty header-safe string, the common options in range, and a secret
+    /// credential not used from a browser page unless allowed.
+    fn new(provider: Provider, options: &JsValue, credentials: &[CredentialKind], own: &[&str]) -> Result<Call, JsValue> {
         let checked = (|| {
             let p = provider.as_str();
+            let names: Vec<&str> = credentials.iter().map(|c| c.option).collect();
+            let one_of = match names.as_slice() {
+                [one] => one.to_string(),
+                many => format!("exactly one of {}", list(many.iter())),
+            };
             if !options.is_object() || Array::is_array(options) || options.is_function() {
-                return Err(Error::invalid_input(provider, format!("{p}: options must be an object with {}", own[0])));
+                return Err(Error::invalid_input(provider, format!("{p}: options must be an object with {one_of}")));
             }
             let options: Object = options.clone().unchecked_into();
-            let unknown = first_unknown_option(&options, own)
+            let known: Vec<&str> = names.iter().chain(own).copied().collect();
+            let unknown = first_unknown_option(&options, &known)
                 .map_err(|_| Error::invalid_input(provider, format!("{p}: options could not be read (their keys threw)")))?;
             if let Some(key) = unknown {
                 return Err(Error::invalid_input(
                     provider,
-                    format!("{p}: unknown option {}; known options: {}", crate::json::quote(&key), list(own.iter().chain(&COMMON_OPTIONS))),
+                    format!(
+                        "{p}: unknown option {}; known options: {}",
+                        crate::json::quote(&key),
+                        list(known.iter().chain(&COMMON_OPTIONS))
+                    ),
                 ));
             }
             let get = |key: &str| option_value(&options, key);
-            let secret = credential(provider, own[0], &get(own[0]))?;
+            let given: Vec<(CredentialKind, JsValue)> =
+                credentials.iter().map(|c| (*c, get(c.option))).filter(|(_, v)| !v.is_undefined()).collect();
+            let credential = match given.as_slice() {
+                [(kind, value)] => Credential { kind: *kind, value: credential(provider, kind.option, value)? },
+                [] => return Err(Error::invalid_input(provider, format!("{p}: {one_of} is required and must be a string"))),
+                [first, second, ..] => {
+                    return Err(Error::invalid_input(
+                        provider,
+                        format!("{p}: give one credential, not both {} and {}", first.0.option, second.0.option),
+                    ))
+                }
+            };
             let allow_browser = match get("dangerouslyAllowBrowser") {
                 v if v.is_undefined() => false,
                 v => {
                     v.as_bool().ok_or_else(|| Error::invalid_input(provider, format!("{p}: dangerouslyAllowBrowser must be a boolean")))?
                 }
             };
-            if let Some(name) = partner_secret {
-                if !allow_browser && in_browser_page() {
-                    return Err(Error::invalid_input(provider, format!(
-                        "{p}: {name} is a partner secret and this looks like a browser page, where anyone can read it; call from a server or the edge worker, or pass dangerouslyAllowBrowser: true if you really mean it"
-                    )));
-                }
+            if credential.kind.secret && !allow_browser && in_browser_page() {
+                return Err(Error::invalid_input(provider, format!(
+                    "{p}: {} is a secret for servers and this looks like a browser page, where anyone can read it; call from a server or the edge worker, or pass dangerouslyAllowBrowser: true if you really mean it",
+                    credential.kind.option
+                )));
             }
             let timeout_ms = number_option(
                 provider,
@@ -195,7 +217,7 @@ impl Call {
                 signal,
                 retry_after_cap_ms: policy::RETRY_AFTER_CAP_MS,
             };
-            Ok(Call { provider, options, secret, transport })
+            Ok(Call { provider, options, credential, transport })
         })();
         // No secret is known yet if the options themselves were bad.
         checked.map_err(|e| to_js_error(&e, &[]))
@@ -224,7 +246,7 @@ impl Call {
     }
 
     fn finish(&self, result: Result<JsValue, Error>) -> Result<JsValue, JsValue> {
-        result.map_err(|e| to_js_error(&e, &[&self.secret]))
+        result.map_err(|e| to_js_error(&e, &[&self.credential.value]))
     }
 }
 
@@ -241,6 +263,8 @@ extern "C" {
     fn api_token(this: &OptionsObject) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(method, getter, structural, catch)]
     fn token(this: &OptionsObject) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, getter = siweToken, structural, catch)]
+    fn siwe_token(this: &OptionsObject) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(method, getter = baseUrl, structural, catch)]
     fn base_url(this: &OptionsObject) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(method, getter = instanceUrl, structural, catch)]
@@ -306,6 +330,7 @@ fn option_value(options: &Object, key: &str) -> JsValue {
         "apiKey" => o.api_key(),
         "apiToken" => o.api_token(),
         "token" => o.token(),
+        "siweToken" => o.siwe_token(),
         "baseUrl" => o.base_url(),
         "instanceUrl" => o.instance_url(),
         "timeoutMs" => o.timeout_ms(),
@@ -467,6 +492,10 @@ fn to_js_error(error: &Error, secrets: &[&str]) -> JsValue {
         set("status", status.into());
     }
     if let Some(code) = &error.code {
+        let mut code = code.clone();
+        for secret in secrets {
+            code = crate::redact::secret(&code, secret);
+        }
         set("code", code.into());
     }
     if let Some(path) = &error.path {

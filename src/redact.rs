@@ -5,7 +5,7 @@
 use serde_json::Value;
 
 /// Buyer fields that identify or reach the person, or tie them to a payment
-/// provider. The wallet address is on the list too: PROVIDERS.md counts it as
+/// provider. The wallet address is on the list too: License.rocks' docs count it as
 /// personal data, and it links the person to everything on chain.
 const BUYER_FIELDS: [&str; 7] =
     ["email", "ipAddress", "ethereumPublicAddr", "walletNonce", "stripeConnectId", "secupayExternalId", "simplexId"];

@@ -27,10 +27,9 @@ use crate::policy::{decide, parse_retry_after, RetryDecision};
 // How an attempt ended: the numbers of `outcome` in transport.rs.
 const OK = 0, INJECTED_THREW = 1, NOT_A_PROMISE = 2, FETCH_FAILED = 3, NOT_A_RESPONSE = 4, REDIRECT = 5, TOO_LARGE = 6, BODY_CUT_OFF = 7;
 
-// Headers of one fixed shape (every API here takes an authorization header and
-// answers JSON; a POST sends JSON): a constant object layout for the engine,
-// and nothing to split or copy per call.
-export async function exchange(injected, url, authorization, body, timeoutMs, caller, cap) {
+// Headers of few shapes (every API here takes one credential header and
+// answers JSON; a POST sends JSON): nothing to split or copy per call.
+export async function exchange(injected, url, credentialHeader, credential, body, timeoutMs, caller, cap) {
   const controller = new AbortController();
   const abort = () => controller.abort();
   const timer = setTimeout(abort, timeoutMs);
@@ -42,8 +41,8 @@ export async function exchange(injected, url, authorization, body, timeoutMs, ca
   // A plain init object: no Request or Headers objects, most of a call's cost in Node.
   const init =
     body === undefined
-      ? { method: "GET", redirect: "manual", signal: controller.signal, headers: { authorization, accept: "application/json" } }
-      : { method: "POST", redirect: "manual", signal: controller.signal, headers: { authorization, accept: "application/json", "content-type": "application/json" }, body };
+      ? { method: "GET", redirect: "manual", signal: controller.signal, headers: { [credentialHeader]: credential, accept: "application/json" } }
+      : { method: "POST", redirect: "manual", signal: controller.signal, headers: { [credentialHeader]: credential, accept: "application/json", "content-type": "application/json" }, body };
   let outcome;
   try {
     outcome = await attempt(injected, url, init, cap);
@@ -84,8 +83,12 @@ async function attempt(injected, url, init, cap) {
       return null;
     }
   };
-  // Only error replies are retried or report a wait.
-  const retryAfter = status >= 400 ? header("retry-after") : null;
+  // Only error replies are retried or report a wait. Without Retry-After, a
+  // rate limiter's RateLimit-Reset (seconds) is the wait once the quota is spent.
+  let retryAfter = status >= 400 ? header("retry-after") : null;
+  if (retryAfter === null && (status === 429 || (status >= 400 && header("ratelimit-remaining")?.trim() === "0"))) {
+    retryAfter = header("ratelimit-reset");
+  }
   const lengthText = header("content-length");
   const length = lengthText !== null && /^\s*\d+\s*$/.test(lengthText) ? Number(lengthText) : undefined;
   if (length !== undefined && length > cap) return { failure: TOO_LARGE };
@@ -146,7 +149,8 @@ extern "C" {
     fn js_exchange(
         injected: &JsValue,
         url: &str,
-        authorization: &str,
+        credential_header: &str,
+        credential: &str,
         body: &JsValue,
         timeout_ms: u32,
         caller: &JsValue,
@@ -220,13 +224,15 @@ pub struct Transport {
 }
 
 /// A request to send: a GET, or a POST of a JSON body. Every API here takes
-/// an `authorization` header and answers JSON.
+/// one credential header and answers JSON.
 #[derive(Debug)]
 pub struct Outgoing<'a> {
     /// Full URL.
     pub url: &'a str,
-    /// The `authorization` header's value.
-    pub authorization: &'a str,
+    /// The credential header's name (`authorization`, `x-api-key`, ...).
+    pub credential_header: &'a str,
+    /// Its value, scheme included (`Bearer ...`).
+    pub credential: &'a str,
     /// JSON body: a POST when present.
     pub body: Option<&'a str>,
 }
@@ -242,7 +248,8 @@ impl Outgoing<'_> {
 pub struct Reply {
     /// HTTP status.
     pub status: u16,
-    /// `Retry-After`, in milliseconds from now, when the server sent one.
+    /// `Retry-After` (or a spent rate limit's `RateLimit-Reset`), in
+    /// milliseconds from now, when the server sent one.
     pub retry_after_ms: Option<u64>,
     /// The whole body.
     pub body: Vec<u8>,
@@ -285,13 +292,14 @@ impl Transport {
     async fn attempt(&self, req: &Outgoing<'_>) -> Result<Reply, Failure> {
         // Callers send only checked values; refuse here too what fetch would
         // refuse, so no error message can quote the value.
-        if req.authorization.bytes().any(|b| matches!(b, b'\n' | b'\r' | 0)) {
+        if req.credential.bytes().any(|b| matches!(b, b'\n' | b'\r' | 0)) {
             return Err(Failure::BadHeader);
         }
         let promise = js_exchange(
             self.fetch.as_ref().map_or(&JsValue::UNDEFINED, |f| f.as_ref()),
             req.url,
-            req.authorization,
+            req.credential_header,
+            req.credential,
             &req.body.map_or(JsValue::UNDEFINED, JsValue::from),
             self.timeout_ms,
             self.signal.as_ref().map_or(&JsValue::UNDEFINED, |s| s.as_ref()),
@@ -353,9 +361,10 @@ impl Transport {
                 None,
                 format!("{p}: the answer to {what} is larger than {} bytes (maxResponseBytes)", self.max_response_bytes),
             ),
-            Failure::BadHeader => {
-                Error::invalid_input(self.provider, format!("{p}: {what} was not sent: its authorization header holds a line break or NUL"))
-            }
+            Failure::BadHeader => Error::invalid_input(
+                self.provider,
+                format!("{p}: {what} was not sent: its {} header holds a line break or NUL", req.credential_header),
+            ),
             Failure::Redirect(status) => {
                 let message = format!("{p}: {what} answered with a redirect, which is not followed so credentials stay with the configured origin; check the base URL");
                 match status {

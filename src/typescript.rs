@@ -89,7 +89,7 @@ export interface CommonOptions {{
   fetch?: typeof fetch;
   /** Largest response body accepted, in bytes. Default {max_body}. */
   maxResponseBytes?: number;
-  /** Allows a partner secret (Capture `apiKey`, License.rocks `apiToken`) in a browser page, where anyone can read it. */
+  /** Allows a secret (Capture `apiKey`, License.rocks `apiToken`, Namefi `apiKey`) in a browser page, where anyone can read it. */
   dangerouslyAllowBrowser?: boolean;
 }}
 
@@ -100,12 +100,19 @@ export interface CaptureOptions extends CommonOptions {{
   baseUrl?: string;
 }}
 
-/** Namefi. The token is the end user's own session token, fine in a page. */
-export interface NamefiOptions extends CommonOptions {{
-  token: string;
-  /** Default `https://backend.astra.namefi.dev/v-next`. https is required except on loopback. */
+/**
+ * Namefi: exactly one credential. `token` (a user JWT, sent as `Authorization: Bearer`) and `siweToken`
+ * (a user's SIWE session, sent as `x-namefi-siwe-token`) are the end user's own, fine in a page; `apiKey`
+ * (a Namefi API key, `nfk_...`, sent as `x-api-key`) acts for its wallet and is a secret for servers.
+ */
+export type NamefiOptions = NamefiCredential & CommonOptions & {{
+  /** Default `{namefi_base}` (Namefi's production server). https is required except on loopback. */
   baseUrl?: string;
-}}
+}};
+
+/** One of Namefi's credentials, the others absent. */
+export type NamefiCredential =
+{namefi_credentials};
 
 /** A License.rocks Creators Hub instance. The API token is a partner secret. */
 export interface LicenseRocksOptions extends CommonOptions {{
@@ -155,6 +162,17 @@ export declare function init(moduleOrPath?: string | URL | Request | Response | 
         max_retries = policy::MAX_MAX_RETRIES,
         retries = policy::DEFAULT_MAX_RETRIES,
         max_body = policy::DEFAULT_MAX_RESPONSE_BYTES,
+        namefi_base = crate::apis::namefi::DEFAULT_BASE_URL,
+        namefi_credentials = exactly_one(&crate::apis::namefi::CREDENTIALS),
     ));
     out
+}
+
+/// A union with one member per credential: that one required, the others `never`.
+fn exactly_one(credentials: &[crate::apis::CredentialKind]) -> String {
+    let member = |chosen: &str| {
+        let others: Vec<String> = credentials.iter().filter(|c| c.option != chosen).map(|c| format!("{}?: never", c.option)).collect();
+        format!("  | {{ {chosen}: string; {} }}", others.join("; "))
+    };
+    credentials.iter().map(|c| member(c.option)).collect::<Vec<_>>().join("\n")
 }

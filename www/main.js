@@ -4,14 +4,14 @@ import { init, queryCaptureOrder, getNamefiOrder, getExternalOrders, createExter
 
 const $ = (id) => document.getElementById(id);
 const config = await (await fetch("/config.json")).json();
-const { simUrl, credentials } = config;
+const { simUrl, credentials, examples } = config;
 $("target").textContent = `the local simulator at ${simUrl}`;
 
 const defaults = {
-  capture: { orderId: "59210ee0-1a4e-451c-b048-c493d9e001ff", apiKey: credentials.captureApiKey, baseUrl: simUrl },
-  namefi: { orderId: "497f6eca-6276-4993-bfeb-53cbbbba6f08", token: credentials.namefiToken, baseUrl: `${simUrl}/v-next` },
+  capture: { orderId: examples.captureOrderId, apiKey: credentials.captureApiKey, baseUrl: simUrl },
+  namefi: { orderId: examples.namefiOrderId, token: credentials.namefiToken, baseUrl: `${simUrl}/v-next` },
   licenseRocks: {
-    ids: "1,2",
+    ids: examples.licenseRocksIds.join(","),
     apiToken: credentials.licenseRocksApiToken,
     instanceUrl: simUrl,
     orders: JSON.stringify([{ nftId: 405, listingId: 2, quantity: 1, buyerUserId: 5 }]),

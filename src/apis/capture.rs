@@ -1,6 +1,6 @@
 //! Numbers Protocol Capture: query a network-action order.
 
-use super::{http_failure, is_success};
+use super::{http_failure, is_success, CredentialKind};
 use crate::decode::{check, decode};
 use crate::error::{Error, Provider};
 use crate::json::{peek_fields, Peeked};
@@ -11,23 +11,31 @@ pub const DEFAULT_BASE_URL: &str = "https://node.numbersprotocol.io";
 /// Path of the query endpoint below the base URL.
 pub const QUERY_ORDER_PATH: &str = "/api/1.1/wf/queryOrder";
 
-/// The loose reading used to tell success from an error reply. Capture's errors
-/// are undocumented, so any `status` other than `success` is an error, and
-/// whatever message the body has is kept (Bubble nests it one level down,
-/// under `body`).
+/// The loose reading used to tell success from an error reply. Capture runs on
+/// Bubble, whose errors come in more than one shape, and any `status` other
+/// than `success` is an error too; the code and text are kept from whichever:
+/// - `{"status": "error", "message": "…"}`;
+/// - `{"statusCode": 400, "body": {"status": "MISSING_DATA", "message": "…"}}`;
+/// - `{"error_class": "Unauthorized", "args": {…}, "message": null, "translation": "…"}`.
 struct Peek {
-    status: Option<String>,
+    code: Option<String>,
     message: Option<String>,
+    /// Not `success`: an error whatever the HTTP status.
+    failed: bool,
 }
 
 impl Peek {
     /// `None` when `bytes` is not one JSON object.
     fn read(bytes: &[u8]) -> Option<Peek> {
-        let fields = peek_fields(bytes, &["status", "message", "error", "response", "body"])?;
-        let outer = Peek { status: text(&fields[0]), message: text(&fields[1]).or_else(|| text(&fields[2])).or_else(|| text(&fields[3])) };
+        let fields = peek_fields(bytes, &["status", "message", "error", "response", "body", "error_class", "translation"])?;
+        let status = text(&fields[0]);
+        let error_class = text(&fields[5]);
+        let failed = status.as_deref().is_some_and(|s| s != "success") || (status.is_none() && error_class.is_some());
+        let message = text(&fields[1]).or_else(|| text(&fields[6])).or_else(|| text(&fields[2])).or_else(|| text(&fields[3]));
+        let outer = Peek { code: status.filter(|s| s != "success").or(error_class), message, failed };
         let Peeked::Object(body) = fields[4] else { return Some(outer) };
         let inner = peek_fields(body, &["status", "message"])?;
-        Some(Peek { status: outer.status.or_else(|| text(&inner[0])), message: outer.message.or_else(|| text(&inner[1])) })
+        Some(Peek { code: outer.code.or_else(|| text(&inner[0])), message: outer.message.or_else(|| text(&inner[1])), ..outer })
     }
 }
 
@@ -43,13 +51,13 @@ fn classify(status: u16, body: &[u8]) -> Result<(), Error> {
     let peek = Peek::read(body);
     if is_success(status) {
         return match &peek {
-            Some(p) if p.status.as_deref().is_some_and(|s| s != "success") => Err(api_error(status, p)),
+            Some(p) if p.failed => Err(api_error(status, p)),
             // Success, or a body the typed pass must explain (not JSON, no status, wrong types).
             _ => Ok(()),
         };
     }
     match peek {
-        Some(p) if p.status.is_some() || p.message.is_some() => Err(api_error(status, &p)),
+        Some(p) if p.code.is_some() || p.message.is_some() => Err(api_error(status, &p)),
         _ => Err(http_failure(Provider::Capture, status)),
     }
 }
@@ -67,19 +75,24 @@ pub fn check_reply(status: u16, body: &[u8]) -> Result<(), Error> {
 }
 
 fn api_error(status: u16, peek: &Peek) -> Error {
-    let code = peek.status.clone().filter(|c| c != "success");
     let message = match &peek.message {
         Some(m) => format!("capture: {m}"),
-        None => format!("capture answered status {} (HTTP {status}) without a message", crate::json::quote(code.as_deref().unwrap_or("?"))),
+        None => {
+            format!("capture answered status {} (HTTP {status}) without a message", crate::json::quote(peek.code.as_deref().unwrap_or("?")))
+        }
     };
-    Error::api(Provider::Capture, status, code, message)
+    Error::api(Provider::Capture, status, peek.code.clone(), message)
 }
 
-/// `GET {base}/api/1.1/wf/queryOrder?order_id=…` with `Authorization: Bearer {api_key}`.
+/// The partner API key, `Authorization: Bearer {apiKey}`.
+pub const API_KEY: CredentialKind = CredentialKind { option: "apiKey", header: "authorization", scheme: "Bearer ", secret: true };
+
+/// `GET {base}/api/1.1/wf/queryOrder?order_id=…` with the partner key.
 /// Returns the checked body.
 #[cfg(target_arch = "wasm32")]
 pub async fn query_order(transport: &crate::transport::Transport, base_url: &str, api_key: &str, order_id: &str) -> Result<Vec<u8>, Error> {
     crate::ids::uuid(Provider::Capture, order_id)?;
+    let credential = super::Credential { kind: API_KEY, value: api_key.to_owned() };
     // A UUID needs no percent-encoding.
-    super::get_with_bearer(transport, &format!("{base_url}{QUERY_ORDER_PATH}?order_id={order_id}"), api_key, check_reply).await
+    super::get_with_credential(transport, &format!("{base_url}{QUERY_ORDER_PATH}?order_id={order_id}"), &credential, check_reply).await
 }

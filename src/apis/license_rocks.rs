@@ -141,6 +141,10 @@ pub struct Batch {
     pub body: Vec<u8>,
 }
 
+/// The instance's API token, sent raw as `authorization` (no scheme).
+pub const API_TOKEN: super::CredentialKind =
+    super::CredentialKind { option: "apiToken", header: "authorization", scheme: "", secret: true };
+
 /// `GET {instance}/api/externalOrders/{ids}` with the raw `authorization` token.
 /// `ids` are checked and distinct; long lists are split so no URL passes
 /// [`crate::ids::MAX_URL_LENGTH`], and at most [`crate::ids::MAX_CONCURRENT_REQUESTS`]
@@ -165,7 +169,7 @@ pub async fn get_orders(
         }
         let transport = transport.clone();
         async move {
-            let outgoing = crate::transport::Outgoing { url: &url, authorization: token, body: None };
+            let outgoing = crate::transport::Outgoing { url: &url, credential_header: API_TOKEN.header, credential: token, body: None };
             let (body, returned) = super::send_checked(&transport, &outgoing, check_reply).await?;
             Ok(Batch { asked: group, returned, body })
         }
@@ -199,7 +203,7 @@ pub async fn create_orders(
 ) -> Result<Vec<u8>, Error> {
     let url = format!("{instance_url}{EXTERNAL_ORDERS_PATH}");
     let body = crate::models::license_rocks::new_orders_json(orders);
-    let outgoing = crate::transport::Outgoing { url: &url, authorization: token, body: Some(&body) };
+    let outgoing = crate::transport::Outgoing { url: &url, credential_header: API_TOKEN.header, credential: token, body: Some(&body) };
     super::send_checked(transport, &outgoing, check_reply).await.map(|(body, _ids)| body)
 }
 

@@ -36,16 +36,46 @@ pub(crate) async fn send_checked<T>(
     Ok((reply.body, learnt))
 }
 
-/// `GET url` with `Authorization: Bearer {token}`, checked with `check`.
-/// Returns the checked body.
+/// One way a provider takes a credential: the JS option that carries it and
+/// the header it is sent in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CredentialKind {
+    /// The option's name (`apiKey`, `token`, ...).
+    pub option: &'static str,
+    /// The request header (`authorization`, `x-api-key`, ...).
+    pub header: &'static str,
+    /// Written before the value in the header (`Bearer `), or empty.
+    pub scheme: &'static str,
+    /// A secret for servers, refused in a browser page without the opt-in
+    /// (an end user's own session is not).
+    pub secret: bool,
+}
+
+/// A checked credential, ready to send.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Credential {
+    /// How it is sent.
+    pub kind: CredentialKind,
+    /// The value as given (header-safe).
+    pub value: String,
+}
+
+impl Credential {
+    /// The header's value, scheme included.
+    pub fn header_value(&self) -> String {
+        format!("{}{}", self.kind.scheme, self.value)
+    }
+}
+
+/// `GET url` with `credential`, checked with `check`. Returns the checked body.
 #[cfg(target_arch = "wasm32")]
-pub(crate) async fn get_with_bearer(
+pub(crate) async fn get_with_credential(
     transport: &crate::transport::Transport,
     url: &str,
-    token: &str,
+    credential: &Credential,
     check: fn(u16, &[u8]) -> Result<(), crate::error::Error>,
 ) -> Result<Vec<u8>, crate::error::Error> {
-    let authorization = format!("Bearer {token}");
-    let outgoing = crate::transport::Outgoing { url, authorization: &authorization, body: None };
+    let value = credential.header_value();
+    let outgoing = crate::transport::Outgoing { url, credential_header: credential.kind.header, credential: &value, body: None };
     send_checked(transport, &outgoing, check).await.map(|(body, ())| body)
 }

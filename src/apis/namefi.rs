@@ -1,20 +1,43 @@
-//! Namefi: order details for the signed-in user.
+//! Namefi: order details for the order's owner.
 
-use super::{http_failure, is_success};
+use super::{http_failure, is_success, CredentialKind};
 use crate::decode::{check, decode};
 use crate::error::{Error, Provider};
 use crate::json::{peek_fields, Peeked};
 use crate::models::namefi::NamefiOrderDetails;
 
-/// Default base URL (the docs show http; a client must use https outside loopback).
-pub const DEFAULT_BASE_URL: &str = "https://backend.astra.namefi.dev/v-next";
+/// Namefi's production server (the docs' `backend.astra.namefi.dev` is their
+/// development backend).
+pub const DEFAULT_BASE_URL: &str = "https://api.namefi.io/v-next";
 
-/// The oRPC error body: `{"defined": true, "code": "NOT_FOUND", "status": 404,
-/// "message": "Not Found", "data": null}`; `code` and `message` must be strings.
+/// A user's JWT, `Authorization: Bearer {token}`: fine in that user's page.
+pub const TOKEN: CredentialKind = CredentialKind { option: "token", header: "authorization", scheme: "Bearer ", secret: false };
+/// A user's SIWE session, `x-namefi-siwe-token`: fine in that user's page.
+pub const SIWE_TOKEN: CredentialKind = CredentialKind { option: "siweToken", header: "x-namefi-siwe-token", scheme: "", secret: false };
+/// A Namefi API key (`nfk_…`), `x-api-key`: it acts for the wallet that made it, so it is a secret.
+pub const API_KEY: CredentialKind = CredentialKind { option: "apiKey", header: "x-api-key", scheme: "", secret: true };
+/// Every credential Namefi takes; a call sends exactly one.
+pub const CREDENTIALS: [CredentialKind; 3] = [TOKEN, SIWE_TOKEN, API_KEY];
+
+/// An error body. Namefi answers in two shapes:
+/// - oRPC, `{"defined": false, "code": "UNAUTHORIZED", "status": 401, "message": "…", "data": …}`,
+///   for its own errors (401 for a non-owner, 422 `INPUT_VALIDATION_FAILED`, …);
+/// - `{"error": "…"}` from its rate limiter (429 `Too Many Requests`) and from
+///   x402 payment demands (402, with `x402Version` and `accepts`). These carry no
+///   code, so they get the one oRPC uses for the status (`TOO_MANY_REQUESTS`,
+///   `PAYMENT_REQUIRED`) and callers can match one code whichever layer answered.
 fn error_reply(status: u16, body: &[u8]) -> Error {
-    match peek_fields(body, &["code", "message"]).as_deref() {
-        Some([Peeked::Text(code), Peeked::Text(message)]) => {
+    match peek_fields(body, &["code", "message", "error"]).as_deref() {
+        Some([Peeked::Text(code), Peeked::Text(message), _]) => {
             Error::api(Provider::Namefi, status, Some(code.to_owned()), format!("namefi: {message} ({code})"))
+        }
+        Some([_, _, Peeked::Text(error)]) => {
+            let code = match status {
+                402 => Some("PAYMENT_REQUIRED".to_owned()),
+                429 => Some("TOO_MANY_REQUESTS".to_owned()),
+                _ => None,
+            };
+            Error::api(Provider::Namefi, status, code, format!("namefi: {error}"))
         }
         _ => http_failure(Provider::Namefi, status),
     }
@@ -36,10 +59,15 @@ pub fn check_reply(status: u16, body: &[u8]) -> Result<(), Error> {
     check::<NamefiOrderDetails>(Provider::Namefi, status, body)
 }
 
-/// `GET {base}/orders/{orderId}` with the user's own `Authorization: Bearer {token}`.
+/// `GET {base}/orders/{orderId}` with the caller's one credential.
 /// Returns the checked body.
 #[cfg(target_arch = "wasm32")]
-pub async fn get_order(transport: &crate::transport::Transport, base_url: &str, token: &str, order_id: &str) -> Result<Vec<u8>, Error> {
+pub async fn get_order(
+    transport: &crate::transport::Transport,
+    base_url: &str,
+    credential: &super::Credential,
+    order_id: &str,
+) -> Result<Vec<u8>, Error> {
     crate::ids::uuid(Provider::Namefi, order_id)?;
-    super::get_with_bearer(transport, &format!("{base_url}/orders/{order_id}"), token, check_reply).await
+    super::get_with_credential(transport, &format!("{base_url}/orders/{order_id}"), credential, check_reply).await
 }

@@ -71,7 +71,15 @@ fn describe_parts(error: &WorkerError) -> (u16, &'static str, Option<&'static st
     use WorkerError::*;
     match error {
         BadRequest(m) => (400, "invalid_input", None, None, None, m.clone(), None),
-        Unauthorized => (401, "unauthorized", None, None, None, "send Authorization: Bearer <token>".into(), None),
+        Unauthorized => (
+            401,
+            "unauthorized",
+            None,
+            None,
+            None,
+            "send your credential: Authorization: Bearer <token> (for Namefi, or x-namefi-siwe-token)".into(),
+            None,
+        ),
         OriginNotAllowed => (403, "origin_not_allowed", None, None, None, "this origin is not in ALLOWED_ORIGINS".into(), None),
         NotFound => (404, "not_found", None, None, None, "no such route".into(), None),
         CaptureNotFound => (404, "not_found", Some("capture"), Some(404), None, "capture: no such order for this nid".into(), None),
@@ -89,8 +97,8 @@ fn describe_parts(error: &WorkerError) -> (u16, &'static str, Option<&'static st
                 (ErrorKind::InvalidInput, _) => 400,
                 (ErrorKind::Timeout, _) => 504,
                 (_, Some(429)) => 429,
-                // Namefi's answers concern the caller's own token and order.
-                (ErrorKind::Api, Some(s @ (401 | 403 | 404))) if e.provider == crate::Provider::Namefi => s,
+                // Namefi's answers concern the caller's own credential, order and payment.
+                (ErrorKind::Api, Some(s @ (401 | 402 | 403 | 404 | 422))) if e.provider == crate::Provider::Namefi => s,
                 (_, Some(404)) => 404,
                 // The provider refused what the caller sent (an unknown buyer, say).
                 (ErrorKind::Api, Some(400)) => 400,
@@ -106,8 +114,10 @@ fn describe_parts(error: &WorkerError) -> (u16, &'static str, Option<&'static st
 pub(crate) fn error_response(error: &WorkerError, secrets: &[String]) -> Response {
     let Described { status, kind, provider, upstream, code, mut message, retry_after } = describe(error);
     let extra = if let WorkerError::Upstream(_, extra) = error { extra.clone() } else { Vec::new() };
+    let mut code = code;
     for secret in secrets.iter().chain(&extra) {
         message = crate::redact::secret(&message, secret);
+        code = code.map(|c| crate::redact::secret(&c, secret));
     }
     let body = json!({"error": {"kind": kind, "provider": provider, "status": upstream, "code": code, "message": message}});
     let response = json_response(status, &body);
@@ -140,7 +150,7 @@ pub(crate) fn preflight() -> Response {
     let headers = response.headers();
     let _ = headers.set("access-control-allow-methods", "GET, POST, OPTIONS");
     // Named one by one: the `*` wildcard never covers Authorization.
-    let _ = headers.set("access-control-allow-headers", "authorization, content-type, idempotency-key");
+    let _ = headers.set("access-control-allow-headers", "authorization, content-type, idempotency-key, x-namefi-siwe-token");
     let _ = headers.set("access-control-max-age", "600");
     response
 }

@@ -5,7 +5,7 @@
 //!
 //! Routes:
 //! - `GET /v1/capture/orders/{orderId}?nid={nid}`
-//! - `GET /v1/namefi/orders/{orderId}` (the caller's own Bearer token is forwarded)
+//! - `GET /v1/namefi/orders/{orderId}` (the caller's own Bearer token or SIWE session is forwarded)
 //! - `GET /v1/license-rocks/orders?ids=1,2,3`, `POST /v1/license-rocks/orders`
 //!   (Bearer `ACCESS_TOKEN`; POST needs `Idempotency-Key`, see [`idempotency`])
 //! - `GET /healthz`
@@ -18,7 +18,7 @@ use serde_json::{json, Value};
 use wasm_bindgen::prelude::*;
 use web_sys::{Request, Response};
 
-use crate::apis::{capture, license_rocks, namefi};
+use crate::apis::{capture, license_rocks, namefi, Credential};
 use crate::error::{Error, ErrorKind, Provider};
 use crate::ids::IdInput;
 use crate::redact;
@@ -171,17 +171,35 @@ async fn capture_order(config: &Config, request: &Request, order_id: &str) -> Re
     Ok(json_response(200, &order))
 }
 
+/// Forwards the caller's own Namefi credential: a user JWT (`Authorization:
+/// Bearer`) or SIWE session (`x-namefi-siwe-token`). A Namefi API key is a
+/// server's secret that acts for its wallet; the Worker does not pass one on.
 async fn namefi_order(config: &Config, request: &Request, order_id: &str) -> Result<Response, WorkerError> {
-    let header = request.headers().get("authorization").ok().flatten().unwrap_or_default();
-    let token = header.strip_prefix("Bearer ").filter(|t| !t.is_empty()).ok_or(WorkerError::Unauthorized)?;
-    let base = config.var("NAMEFI_BASE_URL").unwrap_or_else(|| namefi::DEFAULT_BASE_URL.to_owned());
-    let base = base_url(Provider::Namefi, "NAMEFI_BASE_URL", &base).map_err(|_| WorkerError::BadConfig("NAMEFI_BASE_URL"))?;
-    if !crate::ids::is_header_safe(token) {
+    let header = |name: &str| request.headers().get(name).ok().flatten();
+    if header("x-api-key").is_some() {
+        return Err(WorkerError::BadRequest(
+            "the worker does not forward Namefi API keys (x-api-key); send the user's own Authorization: Bearer token or x-namefi-siwe-token".into(),
+        ));
+    }
+    let bearer = header("authorization").map(|h| h.strip_prefix("Bearer ").map(str::to_owned).ok_or(WorkerError::Unauthorized));
+    let credential = match (bearer.transpose()?, header("x-namefi-siwe-token")) {
+        (Some(token), None) => Credential { kind: namefi::TOKEN, value: token },
+        (None, Some(session)) => Credential { kind: namefi::SIWE_TOKEN, value: session },
+        (None, None) => return Err(WorkerError::Unauthorized),
+        (Some(_), Some(_)) => {
+            return Err(WorkerError::BadRequest(
+                "send one Namefi credential: Authorization: Bearer or x-namefi-siwe-token, not both".into(),
+            ))
+        }
+    };
+    if !crate::ids::is_header_safe(&credential.value) {
         return Err(WorkerError::Unauthorized);
     }
-    let body = namefi::get_order(&transport(config, Provider::Namefi), &base, token, order_id)
+    let base = config.var("NAMEFI_BASE_URL").unwrap_or_else(|| namefi::DEFAULT_BASE_URL.to_owned());
+    let base = base_url(Provider::Namefi, "NAMEFI_BASE_URL", &base).map_err(|_| WorkerError::BadConfig("NAMEFI_BASE_URL"))?;
+    let body = namefi::get_order(&transport(config, Provider::Namefi), &base, &credential, order_id)
         .await
-        .map_err(|e| WorkerError::Upstream(e, vec![token.to_owned()]))?;
+        .map_err(|e| WorkerError::Upstream(e, vec![credential.value.clone()]))?;
     let details: Value = serde_json::from_slice(&body).map_err(|_| WorkerError::Internal)?;
     Ok(json_response(200, &details))
 }

@@ -36,10 +36,22 @@ test("the demo shows orders, and errors with their fields", async () => {
     await page.click('#licenseRocks button[value="get"]');
     await page.waitForFunction(() => /^ok/.test(document.getElementById("status").textContent));
     const orders = JSON.parse(await page.textContent("#result"));
-    assert.deepEqual(orders.map((o) => o.id), [1, 2]);
+    // Real-looking orders, not the docs' placeholders.
+    assert.deepEqual(orders.map((o) => o.id), [1000, 1001]);
+    assert.equal(orders[0].status, "paid");
 
     await page.click("#capture button");
     await page.waitForFunction(() => document.getElementById("result").textContent.includes("Mint Polygon NFT"));
+    const capture = JSON.parse(await page.textContent("#result"));
+    assert.equal(capture.status, "completed");
+    assert.match(capture.result_url, /^https:/);
+
+    await page.click("#namefi button");
+    await page.waitForFunction(() => /^ok/.test(document.getElementById("status").textContent) && document.getElementById("result").textContent.includes("SUCCEEDED"));
+    const namefi = JSON.parse(await page.textContent("#result"));
+    assert.equal(namefi.order.status, "SUCCEEDED");
+    assert.ok(!JSON.stringify(namefi).includes('"string"'), "no placeholder values");
+    assert.match(namefi.order.nftWalletAddress, /^0x[0-9a-f]{40}$/);
 
     await page.fill('#namefi input[name="orderId"]', "not-an-id");
     await page.click("#namefi button");

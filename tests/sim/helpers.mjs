@@ -18,6 +18,12 @@ export async function startSim() {
           const res = await fetch(`${control}/faults`, { method: "POST", body: JSON.stringify(fault) });
           if (!res.ok) throw new Error(`fault refused: ${await res.text()}`);
         },
+        /** Sets this scope's Namefi rate limit: `{ limit, windowMs }`; `{ limit: null }` lifts it. */
+        async namefiRateLimit(config) {
+          const res = await fetch(`${control}/namefi-rate-limit`, { method: "POST", body: JSON.stringify(config) });
+          if (!res.ok) throw new Error(`rate limit refused: ${await res.text()}`);
+          return res.json();
+        },
         async requests() {
           return (await (await fetch(`${control}/requests`)).json()).requests;
         },

@@ -1,14 +1,22 @@
-// The simulator behaves as the three providers' docs say: routes, auth, error
-// shapes, POST rules, CORS. Real HTTP against a simulator on a free port.
+// The simulator behaves as the three real services do: routes, auth, error
+// shapes, rate limits, POST rules, CORS, data of real shape. Real HTTP against
+// a simulator on a free port.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 
 import { CREDS, startSim } from "./helpers.mjs";
-import { GENERATED, NAMEFI_OWNER_ID } from "../../sim/data.mjs";
+import Ajv from "ajv";
+import addFormats from "ajv-formats";
+
+import { GENERATED, NAMEFI_ORDER_STATUSES, NAMEFI_OWNER_ID, seedWorld } from "../../sim/data.mjs";
 import { MAX_URL_LENGTH } from "../../sim/server.mjs";
 
 const fixture = (name) => JSON.parse(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), "utf8"));
+const openApi = JSON.parse(readFileSync(new URL("../real-apis/namefi-getOrder.openapi.json", import.meta.url), "utf8"));
+const ajv = new Ajv({ strict: false });
+addFormats(ajv);
+const validNamefiOrder = ajv.compile(openApi.paths["/orders/{orderId}"].get.responses["200"].content["application/json"].schema);
 let sim;
 before(async () => (sim = await startSim()));
 after(() => sim.close());
@@ -30,49 +38,154 @@ const post = async (body, headers = lr) => {
 describe("Capture queryOrder", () => {
   const seed = fixture("capture/query-order.200.json");
   const path = `/api/1.1/wf/queryOrder?order_id=${seed.response.order_id}`;
+  const auth = { authorization: `Bearer ${CREDS.captureApiKey}` };
   test("answers the documented example with a Bearer API key", async () => {
-    const { status, body } = await get(path, { authorization: `Bearer ${CREDS.captureApiKey}` });
+    const { status, body } = await get(path, auth);
     assert.equal(status, 200);
     assert.deepEqual(body, seed);
   });
-  test("refuses a missing or wrong key with 401", async () => {
+  test("refuses a missing or wrong key with Bubble's token error", async () => {
     for (const headers of [{}, { authorization: CREDS.captureApiKey }, { authorization: "Bearer nope" }]) {
       const { status, body } = await get(path, headers);
       assert.equal(status, 401);
-      assert.equal(body.status, "error");
-      assert.match(body.message, /API key/);
+      assert.equal(body.error_class, "Unauthorized");
+      assert.equal(body.message, null);
+      assert.match(body.translation, /Invalid or expired token/);
+      assert.equal(typeof body.args, "object");
     }
   });
-  test("answers 404 for an unknown order and 400 without order_id", async () => {
-    const auth = { authorization: `Bearer ${CREDS.captureApiKey}` };
-    assert.equal((await get("/api/1.1/wf/queryOrder?order_id=00000000-0000-4000-a000-000000000000", auth)).status, 404);
-    assert.equal((await get("/api/1.1/wf/queryOrder", auth)).status, 400);
+  test("answers a missing parameter and an unknown order in Bubble's data-error shape", async () => {
+    const missing = await get("/api/1.1/wf/queryOrder", auth);
+    assert.deepEqual([missing.status, missing.body.statusCode, missing.body.body.status], [400, 400, "MISSING_DATA"]);
+    assert.match(missing.body.body.message, /Missing parameter for workflow queryOrder: parameter order_id/);
+    const unknown = await get("/api/1.1/wf/queryOrder?order_id=00000000-0000-4000-a000-000000000000", auth);
+    assert.deepEqual([unknown.status, unknown.body.statusCode, unknown.body.body.status], [404, 404, "NOT_FOUND"]);
+  });
+  test("generated orders carry Capture's statuses, decimal costs and empty, null or absent results", async () => {
+    const orders = [...seedWorld().capture.values()].slice(1); // after the docs' example
+    assert.deepEqual(new Set(orders.map((o) => o.status)), new Set(["completed", "submitted", "paid", "payment_failed", "failed"]));
+    assert.ok(orders.some((o) => !Number.isInteger(o.cost)), "a decimal cost");
+    const results = new Set(orders.map((o) => ("result_url" in o ? (o.result_url === null ? "null" : o.result_url === "" ? "empty" : "url") : "absent")));
+    assert.deepEqual(results, new Set(["null", "empty", "url", "absent"]));
+    assert.ok(orders.filter((o) => o.status === "completed").every((o) => o.result_url));
+    const { status, body } = await get(`/api/1.1/wf/queryOrder?order_id=${orders[2].order_id}`, auth);
+    assert.equal(status, 200);
+    assert.deepEqual(body.response, orders[2]);
   });
 });
 
 describe("Namefi orders", () => {
   const seed = fixture("namefi/get-order.200.json");
   const path = `/v-next/orders/${seed.order.id}`;
-  test("answers the owner's order", async () => {
-    const { status, body } = await get(path, { authorization: `Bearer ${CREDS.namefiToken}` });
-    assert.equal(status, 200);
-    assert.deepEqual(body, seed);
-    assert.equal(body.order.userId, NAMEFI_OWNER_ID);
+  const bearer = { authorization: `Bearer ${CREDS.namefiToken}` };
+  test("answers the owner's order with a user JWT, a SIWE session or an API key", async () => {
+    for (const headers of [bearer, { "x-namefi-siwe-token": CREDS.namefiSiweToken }, { "x-api-key": CREDS.namefiApiKey }]) {
+      const { status, body } = await get(path, headers);
+      assert.equal(status, 200, JSON.stringify(headers));
+      assert.deepEqual(body, seed);
+      assert.equal(body.order.userId, NAMEFI_OWNER_ID);
+    }
   });
-  test("uses the documented oRPC error bodies", async () => {
+  test("uses the documented oRPC error bodies for a bad credential and an unknown order", async () => {
     const cases = [
       [path, {}, 401],
       [path, { authorization: "Bearer wrong" }, 401],
       [path, { authorization: CREDS.namefiToken }, 401],
-      [path, { authorization: `Bearer ${CREDS.namefiOtherUserToken}` }, 403],
-      ["/v-next/orders/not-a-uuid", { authorization: `Bearer ${CREDS.namefiToken}` }, 400],
-      ["/v-next/orders/00000000-0000-4000-a000-000000000000", { authorization: `Bearer ${CREDS.namefiToken}` }, 404],
+      [path, { "x-api-key": CREDS.namefiToken }, 401],
+      ["/v-next/orders/00000000-0000-4000-a000-000000000000", bearer, 404],
     ];
     for (const [p, headers, status] of cases) {
       const res = await get(p, headers);
       assert.equal(res.status, status, `${p} ${JSON.stringify(headers)}`);
       assert.deepEqual(res.body, fixture(`namefi/error.${status}.json`));
     }
+  });
+  test("answers a non-owner 401 UNAUTHORIZED, as the backend's owner check does, and a bad id 422", async () => {
+    const other = await get(path, { authorization: `Bearer ${CREDS.namefiOtherUserToken}` });
+    assert.equal(other.status, 401);
+    assert.deepEqual(other.body, { defined: false, code: "UNAUTHORIZED", status: 401, message: "You are not authorized to access this order" });
+    const bad = await get("/v-next/orders/not-a-uuid", bearer);
+    assert.equal(bad.status, 422);
+    assert.equal(bad.body.code, "INPUT_VALIDATION_FAILED");
+    assert.deepEqual(Object.keys(bad.body.data).sort(), ["fieldErrors", "formErrors"]);
+  });
+  test("every generated order is valid under Namefi's production schema", () => {
+    // After the docs' example, which predates startedAt and finishedAt.
+    const orders = [...seedWorld().namefi.values()].slice(1);
+    assert.equal(validNamefiOrder(seed), false);
+    const invalid = orders.filter((o) => !validNamefiOrder(o)).map((o) => `${o.order.id}: ${JSON.stringify(validNamefiOrder.errors?.slice(0, 2))}`);
+    assert.deepEqual(invalid.slice(0, 3), []);
+  });
+  test("generated orders cover every status, item type, payment provider and null pattern", () => {
+    const orders = [...seedWorld().namefi.values()].slice(1);
+    const all = (pick) => new Set(orders.flatMap(pick));
+    assert.deepEqual(all((o) => [o.order.status]), new Set(NAMEFI_ORDER_STATUSES));
+    assert.deepEqual(all((o) => o.items.map((i) => i.type)), new Set(["REGISTER", "IMPORT", "RENEW"]));
+    assert.deepEqual(all((o) => o.payments.map((p) => p.paymentProvider)), new Set(["NFSC_BASE", "NFSC_ETHEREUM", "NFSC_ETHEREUM_SEPOLIA", "STRIPE", "X402"]));
+    // Unpaid: no wallet, nothing started, items not scheduled.
+    const unpaid = orders.filter((o) => o.order.status === "CREATED");
+    assert.ok(unpaid.every((o) => o.order.nftWalletAddress === null && o.order.startedAt === null && o.order.finishedAt === null));
+    assert.ok(unpaid.some((o) => o.items.some((i) => i.status === null)));
+    assert.ok(unpaid.some((o) => o.payments.length === 0));
+    assert.ok(unpaid.some((o) => o.payments.some((p) => p.paymentProviderReferenceId === null)));
+    // Running: started, not finished. Finished: both.
+    assert.ok(orders.filter((o) => o.order.status === "PROCESSING").every((o) => o.order.startedAt && o.order.finishedAt === null));
+    assert.ok(orders.filter((o) => o.order.status === "SUCCEEDED").every((o) => o.order.finishedAt && o.payments.every((p) => p.status === "SUCCEEDED")));
+    // Payment details are objects in the real service.
+    const payments = orders.flatMap((o) => o.payments);
+    assert.ok(payments.filter((p) => p.paymentProvider.startsWith("NFSC_")).every((p) => typeof p.nfscPaymentDetails?.walletAddress === "string" && p.stripePaymentDetails === null));
+    assert.ok(payments.filter((p) => p.paymentProvider === "X402").every((p) => typeof p.x402PaymentDetails?.network === "string"));
+    // NFSC top-ups: an order with no domain items.
+    assert.ok(orders.some((o) => o.items.length === 0 && o.payments.length === 1));
+    assert.ok(orders.some((o) => o.user.primaryEmail === null));
+    assert.ok(orders.some((o) => !("metadata" in o.order)) && orders.some((o) => o.order.metadata === null));
+  });
+});
+
+describe("Namefi rate limit", () => {
+  const seed = fixture("namefi/get-order.200.json");
+  test("60 requests per rolling minute per credential, RateLimit-* on every answer, then 429 {error}", async () => {
+    const scope = sim.scope();
+    const path = `${scope.base}/v-next/orders/${seed.order.id}`;
+    const statuses = [];
+    let last;
+    for (let i = 0; i < 61; i++) {
+      last = await fetch(path, { headers: { authorization: `Bearer ${CREDS.namefiToken}` } });
+      statuses.push(last.status);
+      assert.equal(last.headers.get("ratelimit-limit"), "60");
+      assert.equal(last.headers.get("ratelimit-remaining"), String(Math.max(0, 59 - i)));
+      assert.match(last.headers.get("ratelimit-reset"), /^\d+$/);
+      if (i < 60) await last.arrayBuffer();
+    }
+    assert.deepEqual(statuses, [...Array(60).fill(200), 429]);
+    assert.deepEqual(await last.json(), { error: "Too Many Requests" });
+    const wait = Number(last.headers.get("retry-after"));
+    assert.ok(wait >= 1 && wait <= 60, `Retry-After ${wait}`);
+    // Another credential has its own budget; errors carry the headers too.
+    const other = await fetch(path, { headers: { "x-namefi-siwe-token": CREDS.namefiSiweToken } });
+    assert.equal(other.status, 200);
+    const unknown = await fetch(`${scope.base}/v-next/orders/00000000-0000-4000-a000-000000000000`, { headers: { "x-namefi-siwe-token": CREDS.namefiSiweToken } });
+    assert.equal(unknown.status, 404);
+    assert.equal(unknown.headers.get("ratelimit-remaining"), "58");
+  });
+  test("is set per scope and can be lifted for load tests", async () => {
+    const scope = sim.scope();
+    const headers = { authorization: `Bearer ${CREDS.namefiToken}` };
+    const path = `${scope.base}/v-next/orders/${seed.order.id}`;
+    assert.equal((await scope.namefiRateLimit({ limit: 2, windowMs: 500 })).limit, 2);
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await fetch(path, { headers })).status);
+    assert.deepEqual(statuses, [200, 200, 429]);
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    assert.equal((await fetch(path, { headers })).status, 200, "the window rolls");
+    await scope.namefiRateLimit({ limit: null });
+    for (let i = 0; i < 100; i++) {
+      const res = await fetch(path, { headers });
+      assert.equal(res.status, 200);
+      assert.equal(res.headers.get("ratelimit-limit"), null, "a lifted limit sends no RateLimit-*");
+      await res.arrayBuffer();
+    }
+    await assert.rejects(scope.namefiRateLimit({ limit: -1 }), /rate limit refused/);
   });
 });
 
@@ -105,6 +218,7 @@ describe("License.rocks external orders: GET", () => {
     assert.equal(body.orders.length, 2);
     assert.ok(GENERATED.licenseRocksOrderCount >= 1000);
     assert.match(body.orders[1].orderItems[0].listing.priceWei, /^\d+$/);
+    assert.deepEqual([body.orders[1].status, body.orders[1].orderItems[0].status], ["paid", "paid"], "real orders carry a status");
   });
   test("refuses a URL longer than the limit with 414", async () => {
     const ids = Array.from({ length: 2000 }, (_, i) => GENERATED.licenseRocksFirstOrderId + i).join(",");
@@ -126,6 +240,7 @@ describe("License.rocks external orders: POST", () => {
     assert.equal(a.orderItems[0].quantity, 3);
     assert.equal(a.totalPriceCents, 300);
     assert.equal(a.totalPriceEth, "3.4984117210786308");
+    assert.equal(a.status, "paid", "creating an order marks it paid");
     const again = await get(`/api/externalOrders/${a.id},${b.id}`, lr);
     assert.equal(again.status, 200);
     assert.deepEqual(again.body.orders.map((o) => o.id), [a.id, b.id]);

@@ -9,6 +9,11 @@ import {
   type BillingData,
   type CaptureOptions,
   type CaptureOrder,
+  type CaptureOrderStatus,
+  type ExternalOrderStatus,
+  type JsonValue,
+  type NamefiOrderStatus,
+  type NamefiPaymentProvider,
   type ExternalOrder,
   type LicenseRocksOptions,
   type Listing,
@@ -23,6 +28,12 @@ import {
 const common = { timeoutMs: 5000, maxRetries: 1, signal: new AbortController().signal, fetch, maxResponseBytes: 1 << 20 };
 const capture: CaptureOptions = { apiKey: "k", baseUrl: "https://node.numbersprotocol.io", ...common };
 const namefi: NamefiOptions = { token: "t" };
+const namefiSession: NamefiOptions = { siweToken: "s", baseUrl: "https://api.namefi.io/v-next" };
+const namefiKey: NamefiOptions = { apiKey: "nfk_k", dangerouslyAllowBrowser: false, ...common };
+// @ts-expect-error exactly one Namefi credential
+const namefiTwo: NamefiOptions = { token: "t", apiKey: "nfk_k" };
+// @ts-expect-error a Namefi credential is required
+const namefiNone: NamefiOptions = { baseUrl: "https://api.namefi.io/v-next" };
 const lr: LicenseRocksOptions = { apiToken: "t", instanceUrl: "https://hub.example.com", dangerouslyAllowBrowser: false };
 
 export async function usage(): Promise<void> {
@@ -34,7 +45,17 @@ export async function usage(): Promise<void> {
   const details: NamefiOrderDetails = await getNamefiOrder("497f6eca-6276-4993-bfeb-53cbbbba6f08", namefi);
   const cents: number = details.order.amountInUSDCents;
   const domain: string = details.items[0].normalizedDomainName;
-  const claim: boolean | undefined = details.order.metadata.freeClaim;
+  const claim: boolean | undefined = details.order.metadata?.freeClaim;
+  const wallet: string | null = details.order.nftWalletAddress;
+  const finished: string | null | undefined = details.order.finishedAt;
+  const status: NamefiOrderStatus = details.order.status;
+  const settled = status === "SUCCEEDED" || status === "PARTIALLY_COMPLETED";
+  const reference: string | null = details.payments[0].paymentProviderReferenceId;
+  const provider: NamefiPaymentProvider = details.payments[0].paymentProvider;
+  const nfsc: JsonValue = details.payments[0].nfscPaymentDetails;
+  const orderStatus: ExternalOrderStatus | null | undefined = (await getExternalOrders([1], lr))[0].status;
+  const captureStatus: CaptureOrderStatus = order.status;
+  const result: string | null | undefined = order.result_url;
 
   const orders: ExternalOrder[] = await getExternalOrders([1, "2"], lr);
   const listing: Listing = orders[0].orderItems[0].listing;
@@ -52,6 +73,9 @@ export async function usage(): Promise<void> {
   const wrong: number = listing.priceWei;
 
   void [cost, nid, cents, domain, claim, wei, amount, kind, email, secret, created, wrong];
+  void [wallet, finished, settled, reference, provider, nfsc, orderStatus, captureStatus, result];
+  void [namefiSession, namefiKey, namefiTwo, namefiNone];
+  await getNamefiOrder("497f6eca-6276-4993-bfeb-53cbbbba6f08", namefiSession);
 }
 
 export function handle(error: unknown): string {

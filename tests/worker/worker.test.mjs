@@ -82,22 +82,105 @@ describe("Capture", () => {
 });
 
 describe("Namefi", () => {
-  test("forwards the caller's own token", async () => {
-    const res = await call(`/v1/namefi/orders/${NAMEFI_ORDER}`, { headers: { authorization: "Bearer sim-namefi-token" } });
-    assert.equal(res.status, 200);
-    assert.equal(res.body.order.id, NAMEFI_ORDER);
+  const path = `/v1/namefi/orders/${NAMEFI_ORDER}`;
+  test("forwards the caller's own JWT or SIWE session, in its own header", async () => {
+    const namefi = sim.scope(`worker-namefi-${process.pid}`);
+    const via = await startWorker(namefi.base);
+    try {
+      for (const headers of [{ authorization: "Bearer sim-namefi-token" }, { "x-namefi-siwe-token": "sim-namefi-siwe-session" }]) {
+        const res = await call(path, { headers }, via);
+        assert.equal(res.status, 200, res.text);
+        assert.equal(res.body.order.id, NAMEFI_ORDER);
+      }
+      const [jwt, siwe] = (await namefi.requests()).map((r) => r.headers);
+      assert.deepEqual([jwt.authorization, jwt["x-namefi-siwe-token"]], ["[redacted]", undefined]);
+      assert.deepEqual([siwe.authorization, siwe["x-namefi-siwe-token"]], [undefined, "[redacted]"]);
+      assert.ok(!("x-api-key" in jwt) && !("x-api-key" in siwe));
+    } finally {
+      await via.dispose();
+    }
   });
-  test("401 without a token; the provider's 401, 403 and 404 pass through", async () => {
-    assertErrorShape(await call(`/v1/namefi/orders/${NAMEFI_ORDER}`), 401, "unauthorized");
-    assertErrorShape(await call(`/v1/namefi/orders/${NAMEFI_ORDER}`, { headers: { authorization: "sim-namefi-token" } }), 401);
-    const wrong = await call(`/v1/namefi/orders/${NAMEFI_ORDER}`, { headers: { authorization: "Bearer wrong-user-token" } });
+  test("refuses a Namefi API key from a caller, and two credentials at once, sending nothing", async () => {
+    const namefi = sim.scope(`worker-namefi-key-${process.pid}`);
+    const via = await startWorker(namefi.base);
+    try {
+      const key = await call(path, { headers: { "x-api-key": "nfk_sim_namefi_api_key" } }, via);
+      assertErrorShape(key, 400, "invalid_input");
+      assert.match(key.body.error.message, /does not forward Namefi API keys/);
+      assert.ok(!key.text.includes("nfk_sim_namefi_api_key"));
+      const both = await call(path, { headers: { authorization: "Bearer sim-namefi-token", "x-api-key": "nfk_sim_namefi_api_key" } }, via);
+      assertErrorShape(both, 400, "invalid_input");
+      assertErrorShape(await call(path, { headers: { authorization: "Bearer sim-namefi-token", "x-namefi-siwe-token": "s" } }, via), 400);
+      assert.deepEqual(await namefi.requests(), []);
+    } finally {
+      await via.dispose();
+    }
+  });
+  test("401 without a credential; the provider's 401 (owner check included) and 404 pass through", async () => {
+    assertErrorShape(await call(path), 401, "unauthorized");
+    assertErrorShape(await call(path, { headers: { authorization: "sim-namefi-token" } }), 401);
+    const wrong = await call(path, { headers: { authorization: "Bearer wrong-user-token" } });
     assertErrorShape(wrong, 401, "api");
     assert.equal(wrong.body.error.code, "UNAUTHORIZED");
     assert.ok(!wrong.text.includes("wrong-user-token"));
-    assertErrorShape(await call(`/v1/namefi/orders/${NAMEFI_ORDER}`, { headers: { authorization: "Bearer sim-namefi-token-other" } }), 403, "api");
+    const other = await call(path, { headers: { authorization: "Bearer sim-namefi-token-other" } });
+    assertErrorShape(other, 401, "api");
+    assert.match(other.body.error.message, /not authorized to access this order/);
     const missing = await call("/v1/namefi/orders/00000000-0000-4000-a000-000000000000", { headers: { authorization: "Bearer sim-namefi-token" } });
     assertErrorShape(missing, 404);
     assert.equal(missing.body.error.code, "NOT_FOUND");
+  });
+  test("the rate limiter's 429, a 422 and an x402 402 are mapped as the package maps them", async () => {
+    const namefi = sim.scope(`worker-namefi-errors-${process.pid}`);
+    const via = await startWorker(namefi.base);
+    const headers = { authorization: "Bearer sim-namefi-token" };
+    try {
+      await namefi.fault({ status: 429, body: { error: "Too Many Requests" }, headers: { "ratelimit-limit": "60", "ratelimit-remaining": "0", "ratelimit-reset": "40" } });
+      const limited = await call(path, { headers }, via);
+      assertErrorShape(limited, 429, "api");
+      assert.deepEqual([limited.body.error.code, limited.body.error.message], ["TOO_MANY_REQUESTS", "namefi: Too Many Requests"]);
+      assert.equal(limited.headers.get("retry-after"), "40", "RateLimit-Reset is the wait without Retry-After");
+      assert.equal((await namefi.requests()).length, 1, "a wait past the Worker's cap is not waited out");
+      await namefi.fault({ status: 422, body: { defined: false, code: "INPUT_VALIDATION_FAILED", status: 422, message: "Input validation failed", data: { formErrors: [], fieldErrors: {} } } });
+      const invalid = await call(path, { headers }, via);
+      assertErrorShape(invalid, 422, "api");
+      assert.equal(invalid.body.error.code, "INPUT_VALIDATION_FAILED");
+      await namefi.fault({ status: 402, body: { x402Version: 1, error: "X-PAYMENT header is required", accepts: [] } });
+      const payment = await call(path, { headers }, via);
+      assertErrorShape(payment, 402, "api");
+      assert.deepEqual([payment.body.error.code, payment.body.error.message], ["PAYMENT_REQUIRED", "namefi: X-PAYMENT header is required"]);
+      // The simulator's own limiter, lowered: its 429 reaches the caller with Retry-After.
+      await namefi.namefiRateLimit({ limit: 1 });
+      assert.equal((await call(path, { headers }, via)).status, 200);
+      const real = await call(path, { headers }, via);
+      assertErrorShape(real, 429, "api");
+      assert.match(real.headers.get("retry-after"), /^\d+$/);
+    } finally {
+      await via.dispose();
+    }
+  });
+});
+
+describe("Capture errors in Bubble's shapes", () => {
+  test("are api errors with their code and text, the key scrubbed", async () => {
+    const capture = sim.scope(`worker-capture-${process.pid}`);
+    const via = await startWorker(capture.base);
+    try {
+      const key = SECRETS.CAPTURE_API_KEY;
+      await capture.fault({ status: 401, body: { error_class: "Unauthorized", args: { code: "1x" }, message: null, translation: `Invalid or expired token ${key}` } });
+      const token = await call(`/v1/capture/orders/${ORDER}?nid=${NID}`, {}, via);
+      assertErrorShape(token, 502, "api");
+      assert.deepEqual([token.body.error.status, token.body.error.code], [401, "Unauthorized"]);
+      assert.equal(token.body.error.message, "capture: Invalid or expired token [redacted]");
+      await capture.fault({ status: 400, body: { statusCode: 400, body: { status: `MISSING_DATA ${key}`, message: "Missing parameter for workflow queryOrder: parameter order_id" } } });
+      const missing = await call(`/v1/capture/orders/${ORDER}?nid=${NID}`, {}, via);
+      assertErrorShape(missing, 400, "api");
+      assert.equal(missing.body.error.code, "MISSING_DATA [redacted]");
+      assert.match(missing.body.error.message, /Missing parameter for workflow queryOrder/);
+      assert.ok(!token.text.includes(key) && !missing.text.includes(key));
+    } finally {
+      await via.dispose();
+    }
   });
 });
 
@@ -248,6 +331,7 @@ describe("CORS", () => {
     assert.equal(pre.headers.get("access-control-allow-origin"), "https://shop.example");
     assert.match(pre.headers.get("access-control-allow-headers"), /authorization/);
     assert.match(pre.headers.get("access-control-allow-headers"), /idempotency-key/);
+    assert.match(pre.headers.get("access-control-allow-headers"), /x-namefi-siwe-token/);
     assert.match(pre.headers.get("vary"), /Origin/);
     const res = await call("/healthz", { headers: { origin: "http://127.0.0.1:8080" } });
     assert.equal(res.headers.get("access-control-allow-origin"), "http://127.0.0.1:8080");
