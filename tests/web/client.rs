@@ -427,6 +427,12 @@ async fn namefi_validation_and_payment_errors_keep_their_code_and_are_not_retrie
     let e = get_namefi_order(NAMEFI_ORDER.into(), s.namefi("")).await.unwrap_err();
     assert_eq!(fields(&e), ("api".into(), Some(402), Some("PAYMENT_REQUIRED".into()), None, false));
     assert_eq!(message(&e), "namefi: X-PAYMENT header is required");
+    // An error that echoes the caller's credential, in its code and its message.
+    let echo = r#"{"defined":false,"code":"BAD_TOKEN_sim-namefi-token","status":401,"message":"token sim-namefi-token is not valid"}"#;
+    s.fault(&format!(r#"{{"status":401,"body":{echo}}}"#)).await;
+    let e = get_namefi_order(NAMEFI_ORDER.into(), s.namefi("")).await.unwrap_err();
+    assert_eq!(fields(&e).2.as_deref(), Some("BAD_TOKEN_[redacted]"));
+    assert_eq!(message(&e), "namefi: token [redacted] is not valid (BAD_TOKEN_[redacted])");
     let orpc = r#"{"defined":true,"code":"PAYMENT_REQUIRED","status":402,"message":"Payment Required","data":null}"#;
     s.fault(&format!(r#"{{"status":402,"body":{orpc}}}"#)).await;
     let e = get_namefi_order(NAMEFI_ORDER.into(), s.namefi("")).await.unwrap_err();
