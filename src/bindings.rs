@@ -64,32 +64,18 @@ pub async fn get_external_orders(ids: JsValue, options: JsValue) -> Result<JsVal
             return Ok(merged.into());
         }
         let batches = license_rocks::get_orders(&call.transport, &instance, &call.credential.value, &ids).await?;
-        for batch in &batches {
-            if let Some(id) = license_rocks::first_missing(&batch.asked, &batch.returned) {
-                let message = format!("licenseRocks did not return order {id}, which was asked for");
-                return Err(Error::invalid_response(provider, 200, Some("orders".into()), message));
-            }
-        }
         // The usual case: one reply holding exactly what was asked, in that order.
         if let [batch] = batches.as_slice() {
             if batch.returned.len() == ids.len() && batch.returned.iter().zip(&ids).all(|(r, a)| *r == *a as i64) {
                 return Ok(orders_array(provider, &batch.body)?.into());
             }
         }
-        // Otherwise place each order by its id (known from the check, so no
-        // property reads here); the first of repeated ids wins, which a stable
-        // sort keeps first.
+        // Otherwise each order by its id (known from the check, so no property reads here).
+        let returned: Vec<&[i64]> = batches.iter().map(|b| b.returned.as_slice()).collect();
+        let places = license_rocks::place_by_id(&ids, &returned)?;
         let arrays = batches.iter().map(|b| orders_array(provider, &b.body)).collect::<Result<Vec<_>, _>>()?;
-        // (id, batch << 32 | index): sorted, equal ids stay in arrival order.
-        let mut by_id: Vec<(u64, u64)> = Vec::with_capacity(ids.len());
-        for (b, batch) in (0u64..).zip(&batches) {
-            by_id.extend(batch.returned.iter().zip(0u64..).map(|(id, index)| (*id as u64, b << 32 | index)));
-        }
-        crate::ids::sort_pairs(&mut by_id);
-        for (slot, id) in ids.iter().enumerate() {
-            let at = by_id.partition_point(|entry| entry.0 < *id);
-            let order = by_id.get(at).filter(|entry| entry.0 == *id).map(|(_, at)| arrays[(at >> 32) as usize].get(*at as u32));
-            merged.set(slot as u32, order.unwrap_or(JsValue::UNDEFINED));
+        for (slot, (batch, index)) in places.into_iter().enumerate() {
+            merged.set(slot as u32, arrays[batch].get(index as u32));
         }
         Ok(merged.into())
     };
@@ -491,11 +477,7 @@ fn to_js_error(error: &Error, secrets: &[&str]) -> JsValue {
     if let Some(status) = error.status {
         set("status", status.into());
     }
-    if let Some(code) = &error.code {
-        let mut code = code.clone();
-        for secret in secrets {
-            code = crate::redact::secret(&code, secret);
-        }
+    if let Some(code) = crate::error::code_without(error.code.as_deref(), secrets) {
         set("code", code.into());
     }
     if let Some(path) = &error.path {

@@ -65,6 +65,22 @@ impl ErrorKind {
     }
 }
 
+/// A provider code worth passing on: 1 to 64 ASCII letters, digits, `_`, `-`,
+/// `.` or `:`, starting with a letter or digit.
+pub fn is_plain_code(code: &str) -> bool {
+    let bytes = code.as_bytes();
+    (1..=64).contains(&bytes.len())
+        && bytes[0].is_ascii_alphanumeric()
+        && bytes.iter().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.' | b':'))
+}
+
+/// An error's `code` as it may leave: `None` when it holds any of `secrets`.
+pub fn code_without(code: Option<&str>, secrets: &[&str]) -> Option<String> {
+    let code = code?;
+    let clean = secrets.iter().all(|s| crate::redact::secret(code, s) == code);
+    clean.then(|| code.to_owned())
+}
+
 /// HTTP statuses worth trying again later.
 pub fn is_retryable_status(status: u16) -> bool {
     matches!(status, 408 | 429 | 500 | 502 | 503 | 504)
@@ -103,8 +119,11 @@ impl Error {
         Error::new(ErrorKind::InvalidInput, provider, message)
     }
 
-    /// The provider's own error shape.
+    /// The provider's own error shape. A `code` that is not a plain identifier
+    /// (`NOT_FOUND`, `Unauthorized`) is dropped: an upstream may put anything
+    /// there, an echoed key included, and callers match codes, not prose.
     pub fn api(provider: Provider, status: u16, code: Option<String>, message: impl Into<String>) -> Self {
+        let code = code.filter(|c| is_plain_code(c));
         Error { status: Some(status), code, retryable: is_retryable_status(status), ..Error::new(ErrorKind::Api, provider, message) }
     }
 

@@ -436,6 +436,21 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// A number a JavaScript number holds without overflowing to `Infinity`.
+    pub fn finite_number(&mut self, expected: &str) -> Result<()> {
+        match self.peek() {
+            Some(b'-' | b'0'..=b'9') => {}
+            _ => return Err(self.mismatch(expected)),
+        }
+        let start = self.pos;
+        self.number_text()?;
+        if is_finite_in_js(&self.bytes[start..self.pos]) {
+            Ok(())
+        } else {
+            Err(JsonError::data(start, format!("expected {expected}, found a number that overflows to Infinity in JavaScript")))
+        }
+    }
+
     /// An integer in `min..=max`; `expected` names the range in errors.
     #[inline]
     pub fn integer(&mut self, min: i64, max: i64, expected: &str) -> Result<i64> {
@@ -894,6 +909,52 @@ pub enum Peeked<'a> {
     Other,
 }
 
+/// The smallest magnitude that rounds to infinity as an IEEE double,
+/// 2^1024 - 2^970 (the midpoint above `f64::MAX`; ties go to even, which is up).
+const F64_OVERFLOW_DIGITS: &[u8] = b"179769313486231580793728971405303415079934132710037826936173778980444968292764750946649017977587207096330286416692887910946555547851940402630657488671505820681908902000708383676273854845817711531764475730270069855571366959622842914819860834936475292719074168444365510704342711559699508093042880177904174497792";
+
+/// Whether the JSON number `text` (grammar already checked) stays finite as a
+/// double, as `JSON.parse` reads it; from its digits alone, with no float
+/// parsing (which would add kilobytes of wasm).
+pub fn is_finite_in_js(text: &[u8]) -> bool {
+    let text = text.strip_prefix(b"-").unwrap_or(text);
+    let (mantissa, exponent) = match text.iter().position(|b| matches!(b, b'e' | b'E')) {
+        Some(at) => (&text[..at], &text[at + 1..]),
+        None => (text, &b""[..]),
+    };
+    let (whole, fraction) = match mantissa.iter().position(|b| *b == b'.') {
+        Some(at) => (&mantissa[..at], &mantissa[at + 1..]),
+        None => (mantissa, &b""[..]),
+    };
+    // Saturating: beyond ±10^15 the verdict no longer changes.
+    let (sign, digits) = match exponent.first() {
+        Some(b'-') => (-1i64, &exponent[1..]),
+        Some(b'+') => (1, &exponent[1..]),
+        _ => (1, exponent),
+    };
+    let exp = sign * digits.iter().fold(0i64, |n, d| (n * 10 + (d - b'0') as i64).min(1_000_000_000_000_000));
+    let significant: Vec<u8> = whole.iter().chain(fraction).copied().skip_while(|d| *d == b'0').collect();
+    if significant.is_empty() {
+        return true;
+    }
+    let leading_zeros = whole.iter().chain(fraction).take_while(|d| **d == b'0').count() as i64;
+    // The decimal exponent of the first significant digit.
+    let first = whole.len() as i64 - 1 - leading_zeros + exp;
+    match first {
+        ..=307 => true,
+        309.. => false,
+        _ => {
+            for i in 0..significant.len().max(F64_OVERFLOW_DIGITS.len()) {
+                let (ours, limit) = (significant.get(i).unwrap_or(&b'0'), F64_OVERFLOW_DIGITS.get(i).unwrap_or(&b'0'));
+                if ours != limit {
+                    return ours < limit;
+                }
+            }
+            false
+        }
+    }
+}
+
 /// Reads `bytes` as one JSON object and returns what each of `keys` held.
 /// `None` when the body is not exactly one object or repeats one of `keys`:
 /// for reading error bodies, where anything else means "not this shape".
@@ -1042,6 +1103,31 @@ mod tests {
         }
         assert_eq!(find_special(b"abcdefghijk", 0), 11);
         assert_eq!(find_special(&[0x20, 0x7F, b'!', b'#', b'[', b']', 0x21, 0x5B, 0x5D], 0), 9);
+    }
+
+    #[test]
+    fn numbers_that_overflow_a_double_are_told_apart_exactly() {
+        for finite in [
+            "0",
+            "-0",
+            "1e308",
+            "1.7976931348623157e308",
+            "17976931348623158e292",
+            "0.0000e99999",
+            "1e-99999",
+            "-1.5",
+            "123456789012345678901234567890",
+        ] {
+            assert!(is_finite_in_js(finite.as_bytes()), "{finite}");
+        }
+        for infinite in ["1e309", "1e400", "-1e400", "1.7976931348623159e308", "179769313486231580793728971405303415079934132710037826936173778980444968292764750946649017977587207096330286416692887910946555547851940402630657488671505820681908902000708383676273854845817711531764475730270069855571366959622842914819860834936475292719074168444365510704342711559699508093042880177904174497792", "0.1e310", "1e99999999999999999999999"] {
+            assert!(!is_finite_in_js(infinite.as_bytes()), "{infinite}");
+        }
+        // One below the midpoint rounds down to f64::MAX.
+        assert!(is_finite_in_js(b"179769313486231580793728971405303415079934132710037826936173778980444968292764750946649017977587207096330286416692887910946555547851940402630657488671505820681908902000708383676273854845817711531764475730270069855571366959622842914819860834936475292719074168444365510704342711559699508093042880177904174497791"));
+        for n in ["1e308", "1.7976931348623157e308", "1.7976931348623158e308", "1.7976931348623159e308", "2e308", "0.5e309"] {
+            assert_eq!(is_finite_in_js(n.as_bytes()), n.parse::<f64>().unwrap().is_finite(), "{n}");
+        }
     }
 
     #[test]

@@ -31,11 +31,19 @@ const OK = 0, INJECTED_THREW = 1, NOT_A_PROMISE = 2, FETCH_FAILED = 3, NOT_A_RES
 // answers JSON; a POST sends JSON): nothing to split or copy per call.
 export async function exchange(injected, url, credentialHeader, credential, body, timeoutMs, caller, cap) {
   const controller = new AbortController();
-  const abort = () => controller.abort();
+  // Settles when the attempt must end, whatever the fetch does with
+  // `init.signal` (a wrapper may drop it, a fetch may never settle): every
+  // await below races it.
+  let stop;
+  const stopped = new Promise((resolve) => (stop = resolve));
+  const abort = () => {
+    controller.abort();
+    stop(STOPPED);
+  };
   const timer = setTimeout(abort, timeoutMs);
   if (caller) {
     // The abort event does not fire again for a signal already aborted.
-    if (caller.aborted) controller.abort();
+    if (caller.aborted) abort();
     caller.addEventListener("abort", abort);
   }
   // A plain init object: no Request or Headers objects, most of a call's cost in Node.
@@ -45,7 +53,7 @@ export async function exchange(injected, url, credentialHeader, credential, body
       : { method: "POST", redirect: "manual", signal: controller.signal, headers: { [credentialHeader]: credential, accept: "application/json", "content-type": "application/json" }, body };
   let outcome;
   try {
-    outcome = await attempt(injected, url, init, cap);
+    outcome = await attempt(injected, url, init, cap, stopped);
   } finally {
     clearTimeout(timer);
     if (caller) caller.removeEventListener("abort", abort);
@@ -54,7 +62,10 @@ export async function exchange(injected, url, credentialHeader, credential, body
   return outcome;
 }
 
-async function attempt(injected, url, init, cap) {
+// What a stopped race resolves to.
+const STOPPED = Symbol("stopped");
+
+async function attempt(injected, url, init, cap, stopped) {
   let pending;
   try {
     pending = injected === undefined ? fetch(url, init) : injected(url, init);
@@ -62,12 +73,15 @@ async function attempt(injected, url, init, cap) {
     return { failure: injected === undefined ? FETCH_FAILED : INJECTED_THREW, error };
   }
   if (injected !== undefined && !(pending instanceof Promise)) return { failure: NOT_A_PROMISE };
+  // A request left behind may still fail later; that is no longer anyone's error.
+  pending.catch(() => {});
   let response;
   try {
-    response = await pending;
+    response = await Promise.race([pending, stopped]);
   } catch (error) {
     return { failure: FETCH_FAILED, error };
   }
+  if (response === STOPPED) return { failure: FETCH_FAILED, error: new Error("the attempt was stopped") };
   // Duck-typed: a fetch polyfill's Response is not an instance of the global class.
   let status;
   try {
@@ -103,7 +117,12 @@ async function attempt(injected, url, init, cap) {
       const chunks = [];
       let size = 0;
       for (;;) {
-        const { done, value } = await reader.read();
+        const read = await Promise.race([reader.read(), stopped]);
+        if (read === STOPPED) {
+          reader.cancel().catch(() => {});
+          throw new Error("the attempt was stopped");
+        }
+        const { done, value } = read;
         if (done) break;
         if (!(value instanceof Uint8Array)) throw new TypeError("unreadable body chunk");
         size += value.length;
@@ -117,7 +136,9 @@ async function attempt(injected, url, init, cap) {
     } else if (length !== undefined && !encoded(header("content-encoding"))) {
       // A fetch polyfill's own body type: fetch delivers no more than
       // Content-Length, so one read is safe.
-      bytes = new Uint8Array(await response.arrayBuffer());
+      const whole = await Promise.race([response.arrayBuffer(), stopped]);
+      if (whole === STOPPED) throw new Error("the attempt was stopped");
+      bytes = new Uint8Array(whole);
     } else if (!stream) {
       bytes = new Uint8Array(0);
     } else {

@@ -356,6 +356,15 @@ fn cases() -> Vec<Case> {
         raw("license.rocks 400", LicenseRocks, 400, &common::fixture("license-rocks/get-orders.400.missing.json"), Api(None)),
         raw("redirect", Namefi, 302, b"", Http),
     ]);
+    // Numbers that JSON.parse would turn into Infinity; the largest finite ones pass.
+    let capture = String::from_utf8(common::fixture(CP)).unwrap();
+    let cost = |value: &str| capture.replace("\"cost\": 2,", &format!("\"cost\": {value},")).into_bytes();
+    for (name, value) in [("cost overflowing to Infinity", "1e400"), ("negative cost overflowing", "-1.8e308")] {
+        cases.push(Case { name, provider: Capture, status: 200, body: Raw(cost(value)), expect: BadAt("response.cost") });
+    }
+    for (name, value) in [("the largest finite cost", "1.7976931348623157e308"), ("a 30-digit cost", "123456789012345678901234567890")] {
+        cases.push(Case { name, provider: Capture, status: 200, body: Raw(cost(value)), expect: RoundTrips });
+    }
     cases
 }
 
@@ -382,7 +391,7 @@ fn every_malformed_variant_has_its_expected_outcome() {
                 mutate(&mut v);
                 (serde_json::to_vec(&v).unwrap(), Some(v))
             }
-            Body::Raw(bytes) => (bytes.clone(), None),
+            Body::Raw(bytes) => (bytes.clone(), serde_json::from_slice(bytes).ok()),
         };
         let outcome = interpret(case.provider, case.status, &bytes);
         let ok = match (&case.expect, &outcome) {

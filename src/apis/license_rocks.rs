@@ -123,11 +123,34 @@ fn check_order(r: &mut Reader<'_>, ids: &mut Vec<i64>) -> Result<(), JsonError> 
     Ok(())
 }
 
-/// The first asked-for id missing from what came back, if any.
-pub fn first_missing(asked: &[u64], returned: &[i64]) -> Option<u64> {
-    let mut returned: Vec<(u64, u64)> = returned.iter().map(|id| (*id as u64, 0)).collect();
-    crate::ids::sort_pairs(&mut returned);
-    asked.iter().copied().find(|id| returned.binary_search(&(*id, 0)).is_err())
+/// Where each asked order is in the replies: for each id of `asked`, in that
+/// order, the `(batch, index)` of the first order with that id in `returned`
+/// (one id list per reply, as the check read them). The first asked id that no
+/// reply holds is an error: License.rocks answers an unknown id with a 400, so
+/// a 200 without it is not the answer that was asked for.
+pub fn place_by_id(asked: &[u64], returned: &[&[i64]]) -> Result<Vec<(usize, usize)>, Error> {
+    // (id, batch << 32 | index), sorted: among equal ids the first to arrive
+    // sorts first, so it wins. No map: a sort is smaller in wasm.
+    let mut by_id: Vec<(u64, u64)> = Vec::with_capacity(returned.iter().map(|r| r.len()).sum());
+    for (batch, ids) in (0u64..).zip(returned) {
+        by_id.extend(ids.iter().zip(0u64..).filter(|(id, _)| **id >= 0).map(|(id, index)| (*id as u64, batch << 32 | index)));
+    }
+    crate::ids::sort_pairs(&mut by_id);
+    asked
+        .iter()
+        .map(|id| {
+            let at = by_id.partition_point(|entry| entry.0 < *id);
+            match by_id.get(at) {
+                Some((found, place)) if found == id => Ok(((place >> 32) as usize, (place & 0xFFFF_FFFF) as usize)),
+                _ => Err(Error::invalid_response(
+                    Provider::LicenseRocks,
+                    200,
+                    Some("orders".into()),
+                    format!("licenseRocks did not return order {id}, which was asked for"),
+                )),
+            }
+        })
+        .collect()
 }
 
 /// One GET's worth of orders: the ids it asked for and the checked body.
@@ -148,8 +171,8 @@ pub const API_TOKEN: super::CredentialKind =
 /// `GET {instance}/api/externalOrders/{ids}` with the raw `authorization` token.
 /// `ids` are checked and distinct; long lists are split so no URL passes
 /// [`crate::ids::MAX_URL_LENGTH`], and at most [`crate::ids::MAX_CONCURRENT_REQUESTS`]
-/// run at once. The first failure aborts the rest. The caller checks that every
-/// id came back ([`first_missing`]) once it has read the ids.
+/// run at once. The first failure aborts the rest. The caller places the
+/// orders by id ([`place_by_id`]), which also finds an asked order that did not come.
 #[cfg(target_arch = "wasm32")]
 pub async fn get_orders(
     transport: &crate::transport::Transport,
@@ -245,4 +268,27 @@ async fn run_limited<T, F: std::future::Future<Output = Result<T, Error>>>(tasks
         }
     })
     .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::place_by_id;
+
+    #[test]
+    fn orders_are_placed_by_id_the_first_of_repeats_winning() {
+        // Two replies, out of order, with a repeat, an order nobody asked for and a negative id.
+        let first: &[i64] = &[2, 3, 7];
+        let second: &[i64] = &[-1, 2, 1];
+        assert_eq!(place_by_id(&[1, 2, 7], &[first, second]).unwrap(), [(1, 2), (0, 0), (0, 2)]);
+        assert_eq!(place_by_id(&[], &[first]).unwrap(), []);
+    }
+
+    #[test]
+    fn an_asked_order_that_did_not_come_is_named() {
+        let returned: &[i64] = &[1, 2];
+        let error = place_by_id(&[1, 5, 2, 6], &[returned]).unwrap_err();
+        assert_eq!(error.kind, crate::ErrorKind::InvalidResponse);
+        assert_eq!(error.path.as_deref(), Some("orders"));
+        assert_eq!(error.message, "licenseRocks did not return order 5, which was asked for");
+    }
 }

@@ -2,7 +2,7 @@
 //! Shapes from the "Query Network-Action Orders" page (fixture `capture/query-order.200.json`),
 //! with the statuses and decimal costs real orders carry.
 
-use super::wire::{wire_enum, wire_struct};
+use super::wire::{wire_enum, wire_struct, JsNumber};
 
 wire_enum! {
     /// The reply's top-level `status`; anything but `success` is an error reply.
@@ -43,9 +43,9 @@ wire_struct! {
         /// Token the cost is paid in (`NUM`).
         required payment_token: String = "payment_token",
         /// Cost, in `payment_token` units: a decimal such as `0.05` (exact in Rust; a number in JS).
-        required cost: serde_json::Number = "cost",
+        required cost: JsNumber = "cost",
         /// Gas spent, a decimal like `cost`.
-        required gas: serde_json::Number = "gas",
+        required gas: JsNumber = "gas",
         /// UUID of the network app.
         required network_app_id: String = "network_app_id",
         /// Name of the network app (`Mint Polygon NFT`).

@@ -11,7 +11,7 @@
 
 use std::collections::BTreeMap;
 
-use super::wire::{wire_enum, wire_struct, SafeInt};
+use super::wire::{wire_enum, wire_struct, JsNumber, SafeInt};
 
 wire_enum! {
     /// Order status. `SUCCEEDED`, `FAILED`, `CANCELLED` and `PARTIALLY_COMPLETED` are terminal.
@@ -354,7 +354,7 @@ wire_struct! {
         /// The item's id in the earlier system.
         required legacy_item_id: String = "legacyItemId",
         /// Chain of the domain NFT.
-        required chain_id: serde_json::Number = "chainId",
+        required chain_id: JsNumber = "chainId",
         /// Wallet the NFT went to; `null` without one.
         nullable receiving_wallet_address: String = "receivingWalletAddress",
     }

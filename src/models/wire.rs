@@ -392,9 +392,9 @@ impl Check for serde_json::Value {
     }
 }
 
-impl Check for serde_json::Number {
+impl Check for JsNumber {
     fn check(r: &mut Reader<'_>) -> Result<(), JsonError> {
-        r.number()
+        r.finite_number(JsNumber::EXPECTED)
     }
 }
 
@@ -459,7 +459,7 @@ ts_scalar! {
     u16 => "number",
     SafeInt => "number",
     DecimalString => "string",
-    serde_json::Number => "number",
+    JsNumber => "number",
     serde_json::Value => "JsonValue",
 }
 
@@ -543,6 +543,43 @@ impl<'de> Deserialize<'de> for SafeInt {
 impl Serialize for SafeInt {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_i64(self.0)
+    }
+}
+
+/// A number as the provider sent it (`0.05`, `2`), exact in Rust, a number in
+/// JavaScript; one that would overflow to `Infinity` there is refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JsNumber(serde_json::Number);
+
+impl JsNumber {
+    const EXPECTED: &'static str = "a number within JavaScript's range";
+
+    /// The number, exactly as sent.
+    pub fn as_number(&self) -> &serde_json::Number {
+        &self.0
+    }
+}
+
+impl fmt::Display for JsNumber {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl<'de> Deserialize<'de> for JsNumber {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let number = serde_json::Number::deserialize(d)?;
+        if crate::json::is_finite_in_js(number.to_string().as_bytes()) {
+            Ok(JsNumber(number))
+        } else {
+            Err(de::Error::invalid_value(de::Unexpected::Other("a number that overflows to Infinity in JavaScript"), &JsNumber::EXPECTED))
+        }
+    }
+}
+
+impl Serialize for JsNumber {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(s)
     }
 }
 

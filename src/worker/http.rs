@@ -29,6 +29,8 @@ pub(crate) enum WorkerError {
     KeyReused,
     /// 428: a POST without `Idempotency-Key`.
     KeyRequired,
+    /// 429: a client past its rate limit; the seconds to wait.
+    RateLimited(u64),
     /// 413: a body larger than the Worker accepts.
     TooLarge,
     /// The provider call failed; the second field lists extra values to scrub.
@@ -88,6 +90,9 @@ fn describe_parts(error: &WorkerError) -> (u16, &'static str, Option<&'static st
         InFlight => (409, "conflict", None, None, None, "a request with this Idempotency-Key is still being processed".into(), None),
         KeyReused => (422, "idempotency_key_reused", None, None, None, "this Idempotency-Key was used with another body".into(), None),
         KeyRequired => (428, "idempotency_key_required", None, None, None, "POST needs an Idempotency-Key header".into(), None),
+        RateLimited(seconds) => {
+            (429, "rate_limited", None, None, None, "too many requests from this client; try again later".into(), Some(*seconds))
+        }
         TooLarge => (413, "invalid_input", None, None, None, "the body is too large".into(), None),
         MissingConfig(name) => (500, "config", None, None, None, format!("the worker is missing the {name} variable"), None),
         BadConfig(name) => (500, "config", None, None, None, format!("the worker's {name} variable is not usable"), None),
@@ -114,11 +119,11 @@ fn describe_parts(error: &WorkerError) -> (u16, &'static str, Option<&'static st
 pub(crate) fn error_response(error: &WorkerError, secrets: &[String]) -> Response {
     let Described { status, kind, provider, upstream, code, mut message, retry_after } = describe(error);
     let extra = if let WorkerError::Upstream(_, extra) = error { extra.clone() } else { Vec::new() };
-    let mut code = code;
-    for secret in secrets.iter().chain(&extra) {
+    let every: Vec<&str> = secrets.iter().chain(&extra).map(String::as_str).collect();
+    for secret in &every {
         message = crate::redact::secret(&message, secret);
-        code = code.map(|c| crate::redact::secret(&c, secret));
     }
+    let code = crate::error::code_without(code.as_deref(), &every);
     let body = json!({"error": {"kind": kind, "provider": provider, "status": upstream, "code": code, "message": message}});
     let response = json_response(status, &body);
     if let Some(seconds) = retry_after {
@@ -143,6 +148,14 @@ pub(crate) fn text_response(status: u16, body: &str) -> Response {
     response
 }
 
+/// The same status and headers with no body: the answer to a `HEAD`.
+pub(crate) fn without_body(response: &Response) -> Response {
+    let init = ResponseInit::new();
+    init.set_status(response.status());
+    init.set_headers(&response.headers());
+    Response::new_with_opt_str_and_init(None, &init).unwrap_or_else(|_| Response::error())
+}
+
 pub(crate) fn preflight() -> Response {
     let init = ResponseInit::new();
     init.set_status(204);
@@ -161,7 +174,7 @@ pub(crate) fn cors_headers(response: &Response, allowed_origin: Option<&str>) {
     let _ = headers.append("vary", "Origin");
     if let Some(origin) = allowed_origin {
         let _ = headers.set("access-control-allow-origin", origin);
-        let _ = headers.set("access-control-expose-headers", "retry-after");
+        let _ = headers.set("access-control-expose-headers", "retry-after, idempotent-replayed");
     }
 }
 

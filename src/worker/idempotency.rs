@@ -8,7 +8,7 @@
 //! - the same key with another body is 422; a second request while the first runs is 409;
 //! - an `unknown_outcome` (the answer was lost) is kept too, so a retry cannot
 //!   create a second paid order; only definite refusals (our 400s, upstream
-//!   4xx) release the key for another try.
+//!   4xx, a 429 included) release the key for another try.
 //!
 //! Only a SHA-256 of the body is stored, never the buyer data in it.
 
@@ -142,9 +142,11 @@ async fn run(config: &Config, request: &Request, storage: &JsValue) -> Result<Re
             (json_response(200, &Value::Object([("orders".to_owned(), reply["orders"].take())].into_iter().collect())), true)
         }
         Err(error) => {
-            // The provider said no, or we never sent it: nothing was created.
+            // The provider said no (its own 4xx, or a rate limit's 429 in any
+            // shape), or we never sent it: nothing was created, so the key is free.
             let refused = error.kind == ErrorKind::InvalidInput
-                || (error.kind == ErrorKind::Api && error.status.is_some_and(|s| (400..500).contains(&s) && s != 429));
+                || (error.kind == ErrorKind::Api && error.status.is_some_and(|s| (400..500).contains(&s)))
+                || (error.kind == ErrorKind::Http && error.status == Some(429));
             (error_response(&WorkerError::Upstream(error, Vec::new()), &config.secrets()), !refused)
         }
     };
@@ -162,14 +164,34 @@ fn parse_orders(body: &str) -> Result<Vec<NewExternalOrder>, WorkerError> {
     crate::models::license_rocks::new_orders_from_json(body).map_err(WorkerError::BadRequest)
 }
 
+/// The body, up to [`MAX_BODY_BYTES`]: a declared `Content-Length` over it is
+/// refused before reading, and reading stops as soon as the bytes pass it, so a
+/// huge body costs no memory.
 async fn request_text(request: &Request) -> Result<String, WorkerError> {
-    let promise = request.text().map_err(|_| WorkerError::BadRequest("unreadable body".into()))?;
-    let text =
-        JsFuture::from(promise).await.map_err(|_| WorkerError::BadRequest("unreadable body".into()))?.as_string().unwrap_or_default();
-    if text.len() > MAX_BODY_BYTES {
+    let declared = request.headers().get("content-length").ok().flatten();
+    if declared.and_then(|n| n.trim().parse::<u64>().ok()).is_some_and(|n| n > MAX_BODY_BYTES as u64) {
         return Err(WorkerError::TooLarge);
     }
-    Ok(text)
+    let unreadable = || WorkerError::BadRequest("unreadable body".into());
+    let Some(stream) = request.body() else { return Ok(String::new()) };
+    let reader: web_sys::ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
+    let mut bytes = Vec::new();
+    loop {
+        let chunk = JsFuture::from(reader.read()).await.map_err(|_| unreadable())?;
+        if js_sys::Reflect::get(&chunk, &"done".into()).ok().and_then(|d| d.as_bool()).unwrap_or(true) {
+            break;
+        }
+        let value: js_sys::Uint8Array =
+            js_sys::Reflect::get(&chunk, &"value".into()).ok().and_then(|v| v.dyn_into().ok()).ok_or_else(unreadable)?;
+        let start = bytes.len();
+        if start + value.length() as usize > MAX_BODY_BYTES {
+            let _ = reader.cancel();
+            return Err(WorkerError::TooLarge);
+        }
+        bytes.resize(start + value.length() as usize, 0);
+        value.copy_to(&mut bytes[start..]);
+    }
+    String::from_utf8(bytes).map_err(|_| WorkerError::BadRequest("the body is not UTF-8".into()))
 }
 
 async fn outcome_of(response: &Response) -> Result<Outcome, WorkerError> {

@@ -16,6 +16,7 @@ pub mod idempotency;
 use js_sys::Reflect;
 use serde_json::{json, Value};
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use web_sys::{Request, Response};
 
 use crate::apis::{capture, license_rocks, namefi, Credential};
@@ -84,7 +85,9 @@ pub async fn worker_fetch(request: Request, env: JsValue) -> Response {
     let origin = request.headers().get("origin").ok().flatten();
     let allowed = config.allowed_origins();
     let cors_origin = origin.as_ref().filter(|o| allowed.iter().any(|a| a == *o)).cloned();
-    let method = request.method();
+    // A HEAD is answered as the GET would be, without the body.
+    let head = request.method() == "HEAD";
+    let method = if head { "GET".to_owned() } else { request.method() };
     let path = web_sys::Url::new(&request.url()).map(|u| u.pathname()).unwrap_or_default();
 
     let result = if origin.is_some() && cors_origin.is_none() {
@@ -98,31 +101,40 @@ pub async fn worker_fetch(request: Request, env: JsValue) -> Response {
         Ok(response) => response,
         Err(error) => error_response(&error, &config.secrets()),
     };
+    let response = if head { http::without_body(&response) } else { response };
     cors_headers(&response, cors_origin.as_deref());
     // One line per request, never a header or a body.
-    web_sys::console::log_1(&format!("{method} {} -> {}", http::route_name(&path), response.status()).into());
+    web_sys::console::log_1(
+        &format!("{} {} -> {}", if head { "HEAD" } else { &method }, http::route_name(&path), response.status()).into(),
+    );
     response
 }
 
 async fn route(config: &Config, request: &Request, method: &str, path: &str) -> Result<Response, WorkerError> {
     let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
-    let allow =
-        |methods: &'static str| if methods.split(", ").any(|m| m == method) { Ok(()) } else { Err(WorkerError::MethodNotAllowed(methods)) };
+    // `Allow` names HEAD wherever GET is, as HEAD is answered there.
+    let allow = |methods: &'static str| {
+        if methods.split(", ").any(|m| m == method) {
+            Ok(())
+        } else {
+            Err(WorkerError::MethodNotAllowed(methods))
+        }
+    };
     match segments.as_slice() {
         ["healthz"] => {
-            allow("GET")?;
+            allow("GET, HEAD")?;
             Ok(json_response(200, &json!({"ok": true})))
         }
         ["v1", "capture", "orders", order_id] => {
-            allow("GET")?;
+            allow("GET, HEAD")?;
             capture_order(config, request, &decode_segment(order_id)?).await
         }
         ["v1", "namefi", "orders", order_id] => {
-            allow("GET")?;
+            allow("GET, HEAD")?;
             namefi_order(config, request, &decode_segment(order_id)?).await
         }
         ["v1", "license-rocks", "orders"] => {
-            allow("GET, POST")?;
+            allow("GET, HEAD, POST")?;
             http::check_access_token(config, request)?;
             if method == "GET" {
                 license_rocks_orders(config, request).await
@@ -157,6 +169,7 @@ fn query_param(request: &Request, name: &str) -> Result<Option<String>, WorkerEr
 async fn capture_order(config: &Config, request: &Request, order_id: &str) -> Result<Response, WorkerError> {
     let nid = query_param(request, "nid")?.filter(|n| !n.is_empty()).ok_or_else(|| WorkerError::BadRequest("`nid` is required".into()))?;
     let key = config.upstream_secret("CAPTURE_API_KEY")?;
+    rate_limit_capture(config, request).await?;
     let base = config.var("CAPTURE_BASE_URL").unwrap_or_else(|| capture::DEFAULT_BASE_URL.to_owned());
     let base = base_url(Provider::Capture, "CAPTURE_BASE_URL", &base).map_err(|_| WorkerError::BadConfig("CAPTURE_BASE_URL"))?;
     let body = match capture::query_order(&transport(config, Provider::Capture), &base, &key, order_id).await {
@@ -174,6 +187,34 @@ async fn capture_order(config: &Config, request: &Request, order_id: &str) -> Re
 /// Forwards the caller's own Namefi credential: a user JWT (`Authorization:
 /// Bearer`) or SIWE session (`x-namefi-siwe-token`). A Namefi API key is a
 /// server's secret that acts for its wallet; the Worker does not pass one on.
+/// The Capture route needs no auth but spends the partner key, so each client
+/// address gets `CAPTURE_RATE_LIMITER`'s budget (Cloudflare's rate-limiting
+/// binding, `[[ratelimits]]` in wrangler.toml). Without the binding the route
+/// is closed rather than open to anyone.
+async fn rate_limit_capture(config: &Config, request: &Request) -> Result<(), WorkerError> {
+    let limiter = Reflect::get(&config.env, &"CAPTURE_RATE_LIMITER".into())
+        .ok()
+        .filter(|l| l.is_object())
+        .ok_or(WorkerError::MissingConfig("CAPTURE_RATE_LIMITER"))?;
+    // Set by Cloudflare's edge; a request without it (local runs) shares one budget.
+    let client = request.headers().get("cf-connecting-ip").ok().flatten().unwrap_or_else(|| "unknown".into());
+    let options = js_sys::Object::new();
+    let _ = Reflect::set(&options, &"key".into(), &client.into());
+    let limit = Reflect::get(&limiter, &"limit".into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let promise = limit.and_then(|f| f.call1(&limiter, &options).ok()).and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
+    let outcome = wasm_bindgen_futures::JsFuture::from(promise.ok_or(WorkerError::BadConfig("CAPTURE_RATE_LIMITER"))?)
+        .await
+        .map_err(|_| WorkerError::Internal)?;
+    match Reflect::get(&outcome, &"success".into()).ok().and_then(|s| s.as_bool()) {
+        Some(true) => Ok(()),
+        _ => Err(WorkerError::RateLimited(CAPTURE_RATE_LIMIT_PERIOD_S)),
+    }
+}
+
+/// The period of `CAPTURE_RATE_LIMITER` in wrangler.toml, sent as `Retry-After`
+/// (the binding does not say when a client's budget refills).
+const CAPTURE_RATE_LIMIT_PERIOD_S: u64 = 60;
+
 async fn namefi_order(config: &Config, request: &Request, order_id: &str) -> Result<Response, WorkerError> {
     let header = |name: &str| request.headers().get(name).ok().flatten();
     if header("x-api-key").is_some() {
@@ -217,18 +258,18 @@ async fn license_rocks_orders(config: &Config, request: &Request) -> Result<Resp
     let instance = license_rocks_instance(config)?;
     let batches =
         license_rocks::get_orders(&transport(config, Provider::LicenseRocks), &instance, &token, &ids).await.map_err(not_found_for_get)?;
-    let mut by_id = std::collections::HashMap::new();
-    for batch in batches {
-        let reply: Value = serde_json::from_slice(&batch.body).map_err(|_| WorkerError::Internal)?;
-        for order in reply.get("orders").and_then(Value::as_array).cloned().unwrap_or_default() {
-            if let Some(id) = order.get("id").and_then(Value::as_i64) {
-                by_id.entry(id).or_insert(order);
-            }
-        }
+    let returned: Vec<&[i64]> = batches.iter().map(|b| b.returned.as_slice()).collect();
+    let places = license_rocks::place_by_id(&ids, &returned)?;
+    let mut replies = Vec::with_capacity(batches.len());
+    for batch in &batches {
+        let mut reply: Value = serde_json::from_slice(&batch.body).map_err(|_| WorkerError::Internal)?;
+        replies.push(
+            reply.get_mut("orders").map(Value::take).and_then(|o| if let Value::Array(a) = o { Some(a) } else { None }).unwrap_or_default(),
+        );
     }
-    let mut orders: Vec<Value> = ids.iter().filter_map(|id| by_id.remove(&(*id as i64))).collect();
-    if orders.len() != ids.len() {
-        return Err(WorkerError::Internal);
+    let mut orders: Vec<Value> = Vec::with_capacity(places.len());
+    for (batch, index) in places {
+        orders.push(replies.get(batch).and_then(|r| r.get(index)).cloned().ok_or(WorkerError::Internal)?);
     }
     if !config.expose_pii() {
         orders.iter_mut().for_each(redact::order);

@@ -350,7 +350,7 @@ async fn each_namefi_credential_goes_in_its_own_header_alone() {
         ("siweToken", "sim-namefi-siwe-session", "x-namefi-siwe-token"),
         ("apiKey", "nfk_sim_namefi_api_key", "x-api-key"),
     ];
-    for (option, value, header) in cases {
+    for (option, value, _) in cases {
         let options = options(&format!(r#"{{"{option}":"{value}","baseUrl":"{}/v-next"}}"#, s.base()), option == "apiKey");
         let details = get_namefi_order(NAMEFI_ORDER.into(), options).await.unwrap_or_else(|e| panic!("{option}: {}", message(&e)));
         assert_eq!(get(&get(&details, "order"), "id").as_string().as_deref(), Some(NAMEFI_ORDER));
@@ -431,7 +431,7 @@ async fn namefi_validation_and_payment_errors_keep_their_code_and_are_not_retrie
     let echo = r#"{"defined":false,"code":"BAD_TOKEN_sim-namefi-token","status":401,"message":"token sim-namefi-token is not valid"}"#;
     s.fault(&format!(r#"{{"status":401,"body":{echo}}}"#)).await;
     let e = get_namefi_order(NAMEFI_ORDER.into(), s.namefi("")).await.unwrap_err();
-    assert_eq!(fields(&e).2.as_deref(), Some("BAD_TOKEN_[redacted]"));
+    assert_eq!(fields(&e).2, None, "a code holding the credential is dropped");
     assert_eq!(message(&e), "namefi: token [redacted] is not valid (BAD_TOKEN_[redacted])");
     let orpc = r#"{"defined":true,"code":"PAYMENT_REQUIRED","status":402,"message":"Payment Required","data":null}"#;
     s.fault(&format!(r#"{{"status":402,"body":{orpc}}}"#)).await;
@@ -459,7 +459,7 @@ async fn capture_errors_in_bubbles_shapes_are_api_errors_without_the_key() {
         let e = query_capture_order(CAPTURE_ORDER.into(), s.capture("")).await.unwrap_err();
         let (kind, got, code, ..) = fields(&e);
         assert_eq!((kind.as_str(), got), ("api", Some(status)));
-        assert_eq!(code.as_deref(), Some("Unauthorized [redacted]"));
+        assert_eq!(code, None, "a code that is not a plain identifier is dropped");
         assert_eq!(message(&e), "capture: Invalid or expired token [redacted]");
     }
     // Through the simulator: a missing key gets Bubble's token error.
@@ -795,4 +795,57 @@ async fn an_encoded_body_is_capped_however_small_its_length_claims_to_be() {
     let e = get_external_orders(ids(&[1]), with(&s.lr(r#","maxResponseBytes":1000"#), "fetch", &fetch)).await.unwrap_err();
     assert_eq!(fields(&e).0, "invalid_response");
     assert!(message(&e).contains("maxResponseBytes"), "{}", message(&e));
+}
+
+#[wasm_bindgen_test]
+async fn every_attempt_ends_by_its_deadline_whatever_the_fetch_does() {
+    let s = Scope::new();
+    s.fault(r#"{"delayMs":3000,"times":3}"#).await;
+    let cases = [
+        // Never settles, and never looks at the signal.
+        ("return new Promise(() => {})", "timeout"),
+        // Rebuilds init without the signal, so the request itself is never aborted.
+        ("const { signal, ...rest } = init; return fetch(url, rest)", "timeout"),
+        // Answers at once, then the body never ends.
+        ("return Promise.resolve(new Response(new ReadableStream({ pull() { return new Promise(() => {}) } })))", "timeout"),
+        ("return Promise.resolve({ status: 200, headers: new Headers({ 'content-length': '9' }), body: { pipe() {} }, arrayBuffer: () => new Promise(() => {}) })", "timeout"),
+    ];
+    for (body, kind) in cases {
+        let fetch = Function::new_with_args("url, init", body);
+        let started = now();
+        let e = get_external_orders(ids(&[1]), with(&s.lr(r#","timeoutMs":300,"maxRetries":1"#), "fetch", &fetch)).await.unwrap_err();
+        let took = now() - started;
+        assert_eq!(fields(&e).0, kind, "{body}: {}", message(&e));
+        // Two attempts of 300 ms and one backoff.
+        assert!(took < 2500.0, "{body}: took {took} ms");
+    }
+    // The caller's abort ends a fetch that ignores the signal too.
+    let controller = web_sys::AbortController::new().unwrap();
+    set_timeout(&Function::new_no_args("this.abort()").bind0(&controller), 200);
+    let never = Function::new_no_args("return new Promise(() => {})");
+    let options = with(&with(&s.lr(r#","timeoutMs":60000"#), "fetch", &never), "signal", &controller.signal());
+    let started = now();
+    let e = get_external_orders(ids(&[1]), options).await.unwrap_err();
+    assert_eq!(fields(&e).0, "aborted");
+    assert!(now() - started < 2000.0);
+    // A POST cut off this way may still have reached the server.
+    let e = create_external_orders(new_order(), with(&s.lr(r#","timeoutMs":300"#), "fetch", &never)).await.unwrap_err();
+    assert_eq!(fields(&e).0, "unknown_outcome");
+}
+
+#[wasm_bindgen_test]
+async fn numbers_that_do_not_survive_json_parse_are_refused() {
+    let s = Scope::new();
+    let capture = r#"{"status":"success","response":{"nid":"bafyx","blockchain":"polygon","payment_token":"NUM","cost":1e400,"gas":0,"network_app_id":"a","network_app_name":"b","order_id":"59210ee0-1a4e-451c-b048-c493d9e001ff","result_url":"","status":"completed"}}"#;
+    let answer = |body: &str| Function::new_no_args(&format!("return Promise.resolve(new Response({}))", serde_json::to_string(body).unwrap()));
+    let e = query_capture_order(CAPTURE_ORDER.into(), with(&s.capture(""), "fetch", &answer(capture))).await.unwrap_err();
+    assert_eq!(fields(&e), ("invalid_response".into(), Some(200), None, Some("response.cost".into()), false));
+    assert!(message(&e).contains("Infinity"), "{}", message(&e));
+    // An id or an amount of cents past 2^53 would come back rounded.
+    let url = format!("{}/api/externalOrders/1", s.base());
+    let real = Request::get(&url).header("authorization", LR_TOKEN).send().await.unwrap().text().await.unwrap();
+    let huge = real.replacen("\"totalPriceCents\":2000", "\"totalPriceCents\":123456789012345678901234567890", 1);
+    assert_ne!(huge, real, "the fixture's totalPriceCents changed");
+    let e = get_external_orders(ids(&[1]), with(&s.lr(""), "fetch", &answer(&huge))).await.unwrap_err();
+    assert_eq!(fields(&e).3.as_deref(), Some("orders[0].totalPriceCents"));
 }

@@ -1,7 +1,7 @@
 // Bundles the Worker as wrangler deploys it, and runs it in workerd (Miniflare)
 // against a simulator scope; workerd's own output is captured for log checks.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -22,12 +22,24 @@ function bundled() {
   return bundle;
 }
 
+/** The `[[ratelimits]]` bindings of wrangler.toml, as Miniflare takes them. */
+export function wranglerRateLimits() {
+  const toml = readFileSync(join(REPO, "wrangler.toml"), "utf8");
+  const limits = {};
+  for (const block of toml.split("[[ratelimits]]").slice(1)) {
+    const name = /^name\s*=\s*"([^"]+)"/m.exec(block)[1];
+    const [, limit, period] = /^simple\s*=\s*\{\s*limit\s*=\s*(\d+)\s*,\s*period\s*=\s*(\d+)\s*\}/m.exec(block);
+    limits[name] = { simple: { limit: Number(limit), period: Number(period) } };
+  }
+  return limits;
+}
+
 /**
  * A running Worker; `vars` override the defaults (null removes one). With
  * `persist` (a folder), Durable Object storage outlives this Worker, as it
- * outlives a Worker that dies in production.
+ * outlives a Worker that dies in production. `ratelimits` default to wrangler.toml's.
  */
-export async function startWorker(upstream, vars = {}, { persist } = {}) {
+export async function startWorker(upstream, vars = {}, { persist, ratelimits = wranglerRateLimits() } = {}) {
   const { Miniflare } = await import(join(REPO, "node_modules/miniflare/dist/src/index.js"));
   const logs = [];
   const bindings = {
@@ -49,6 +61,7 @@ export async function startWorker(upstream, vars = {}, { persist } = {}) {
     modulesRules: [{ type: "CompiledWasm", include: ["**/*.wasm"] }],
     compatibilityDate: "2026-04-01",
     durableObjects: { IDEMPOTENCY: "IdempotencyStore" },
+    ratelimits,
     ...(persist ? { durableObjectsPersist: persist } : {}),
     bindings,
     handleRuntimeStdio(stdout, stderr) {
@@ -56,9 +69,11 @@ export async function startWorker(upstream, vars = {}, { persist } = {}) {
       stderr.on("data", (d) => logs.push(String(d)));
     },
   });
-  await mf.ready;
+  const url = await mf.ready;
   return {
     logs,
+    /** Where workerd listens, for requests that must not share pooled connections. */
+    url,
     async fetch(path, init = {}) {
       const res = await mf.dispatchFetch(`http://worker.test${path}`, init);
       const text = await res.text();

@@ -3,12 +3,13 @@
 // idempotency, injection attempts, and no secret in any response or log line.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { request as httpRequest } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 import { startSim } from "../sim/helpers.mjs";
-import { SECRETS, startWorker } from "./harness.mjs";
+import { SECRETS, startWorker, wranglerRateLimits } from "./harness.mjs";
 
 const ORDER = "59210ee0-1a4e-451c-b048-c493d9e001ff";
 const NID = "bafybeievahpgtr3wzoquvtwvcrjcw5pdo53dxjqrxym2hxrwep736rwuka";
@@ -35,7 +36,8 @@ const posts = async () => (await scope.requests()).filter((r) => r.method === "P
 before(async () => {
   sim = await startSim();
   scope = sim.scope(`worker-${process.pid}`);
-  worker = await startWorker(scope.base);
+  // Lifted for the shared Worker: most tests make Capture calls; one below holds wrangler.toml's limit.
+  worker = await startWorker(scope.base, {}, { ratelimits: { CAPTURE_RATE_LIMITER: { simple: { limit: 10000, period: 60 } } } });
 });
 after(async () => {
   await worker?.dispose();
@@ -56,8 +58,60 @@ describe("routes", () => {
     assertErrorShape(await call("/v1/capture/orders"), 404, "not_found");
     const wrong = await call("/healthz", { method: "POST" });
     assertErrorShape(wrong, 405, "method_not_allowed");
-    assert.equal(wrong.headers.get("allow"), "GET");
+    assert.equal(wrong.headers.get("allow"), "GET, HEAD");
     assertErrorShape(await call("/v1/license-rocks/orders", { method: "DELETE", headers: auth }), 405);
+  });
+});
+
+describe("HEAD", () => {
+  test("is answered on GET routes as the GET, without a body", async () => {
+    const health = await call("/healthz", { method: "HEAD" });
+    assert.deepEqual([health.status, health.text], [200, ""]);
+    assert.match(health.headers.get("content-type"), /application\/json/);
+    const orders = await call("/v1/license-rocks/orders?ids=1", { method: "HEAD", headers: auth });
+    assert.deepEqual([orders.status, orders.text], [200, ""]);
+    const denied = await call("/v1/license-rocks/orders?ids=1", { method: "HEAD" });
+    assert.deepEqual([denied.status, denied.text], [401, ""]);
+    assert.equal((await call(`/v1/capture/orders/${ORDER}?nid=${NID}`, { method: "HEAD" })).status, 200);
+  });
+});
+
+describe("Capture rate limit", () => {
+  test("each client address gets wrangler.toml's budget of lookups; past it 429 with Retry-After and no upstream call", async () => {
+    const capture = sim.scope(`worker-capture-limit-${process.pid}`);
+    const via = await startWorker(capture.base);
+    try {
+      const { limit, period } = wranglerRateLimits().CAPTURE_RATE_LIMITER.simple;
+      // Miniflare counts in fixed windows of `period`; start well inside one, so the count is exact.
+      const into = Date.now() % (period * 1000);
+      if (into > period * 1000 - 15_000) await new Promise((resolve) => setTimeout(resolve, period * 1000 - into + 100));
+      const statuses = [];
+      for (let i = 0; i < limit + 20; i++) {
+        const id = `00000000-0000-4000-a000-${String(i).padStart(12, "0")}`;
+        const res = await call(`/v1/capture/orders/${id}?nid=${NID}`, { headers: { "cf-connecting-ip": "203.0.113.9" } }, via);
+        statuses.push(res.status);
+        if (res.status === 429) {
+          assertErrorShape(res, 429, "rate_limited");
+          assert.equal(res.headers.get("retry-after"), String(period));
+        }
+      }
+      assert.deepEqual(statuses, [...Array(limit).fill(404), ...Array(20).fill(429)]);
+      assert.equal((await capture.requests()).length, limit, "refused lookups spend nothing upstream");
+      const other = await call(`/v1/capture/orders/${ORDER}?nid=${NID}`, { headers: { "cf-connecting-ip": "198.51.100.7" } }, via);
+      assert.equal(other.status, 200, "another address has its own budget");
+    } finally {
+      await via.dispose();
+    }
+  });
+  test("without the binding the route is closed, not open to anyone", async () => {
+    const via = await startWorker(scope.base, {}, { ratelimits: {} });
+    try {
+      const res = await call(`/v1/capture/orders/${ORDER}?nid=${NID}`, {}, via);
+      assertErrorShape(res, 500, "config");
+      assert.match(res.body.error.message, /CAPTURE_RATE_LIMITER/);
+    } finally {
+      await via.dispose();
+    }
   });
 });
 
@@ -175,7 +229,7 @@ describe("Capture errors in Bubble's shapes", () => {
       await capture.fault({ status: 400, body: { statusCode: 400, body: { status: `MISSING_DATA ${key}`, message: "Missing parameter for workflow queryOrder: parameter order_id" } } });
       const missing = await call(`/v1/capture/orders/${ORDER}?nid=${NID}`, {}, via);
       assertErrorShape(missing, 400, "api");
-      assert.equal(missing.body.error.code, "MISSING_DATA [redacted]");
+      assert.equal(missing.body.error.code, null, "a code that is not a plain identifier is dropped");
       assert.match(missing.body.error.message, /Missing parameter for workflow queryOrder/);
       assert.ok(!token.text.includes(key) && !missing.text.includes(key));
     } finally {
@@ -203,6 +257,13 @@ describe("License.rocks GET", () => {
     }
     assert.ok(!/"secupay/.test(res.text), "a secupay field leaked");
     assert.equal(res.body.orders[0].orderItems[0].listing.priceWei, "13422818791946309000");
+  });
+  test("a reply without an asked order is 502 invalid_response naming the id", async () => {
+    const [first] = JSON.parse(readFileSync(new URL("../fixtures/license-rocks/get-orders.200.json", import.meta.url), "utf8")).orders;
+    await scope.fault({ status: 200, body: { orders: [first], error: null }, match: { method: "GET" } });
+    const missing = await call("/v1/license-rocks/orders?ids=1,2", { headers: auth });
+    assertErrorShape(missing, 502, "invalid_response");
+    assert.equal(missing.body.error.message, "licenseRocks did not return order 2, which was asked for");
   });
   test("an unknown id is 404, bad ids are 400, ids must come once", async () => {
     assertErrorShape(await call("/v1/license-rocks/orders?ids=1,3", { headers: auth }), 404, "not_found");
@@ -239,6 +300,47 @@ describe("License.rocks POST with Idempotency-Key", () => {
     assertErrorShape(await post([], { "idempotency-key": k }), 400);
     assert.equal((await post(newOrder, { "idempotency-key": k })).status, 200, "the key was still free");
   });
+  test("a body over 64 KiB is 413: a declared length before reading, a streamed one as soon as it passes", async () => {
+    // Plain node:http without a pool: an answer sent before the body was read
+    // leaves its connection unusable, so it must not be handed to the next request.
+    const send = (chunks, declared) =>
+      new Promise((resolve, reject) => {
+        const headers = { ...auth, "content-type": "application/json", "idempotency-key": key(), ...(declared ? { "content-length": String(declared) } : {}) };
+        const req = httpRequest(new URL("/v1/license-rocks/orders", worker.url), { method: "POST", headers, agent: false });
+        let written = 0;
+        let answered = false;
+        const timer = setTimeout(() => reject(new Error(`no answer after ${written} chunks`)), 10_000);
+        req.on("response", (res) => {
+          answered = true;
+          let text = "";
+          res.on("data", (d) => (text += d));
+          res.on("end", () => {
+            clearTimeout(timer);
+            resolve({ status: res.statusCode, body: JSON.parse(text), written });
+          });
+        });
+        req.on("error", (e) => (answered ? undefined : reject(e)));
+        req.flushHeaders();
+        // A chunk every few ms, so the answer can come while the body is still going.
+        const pump = () => {
+          if (answered) return;
+          if (written === chunks) return req.end();
+          written++;
+          req.write(Buffer.alloc(16 * 1024, 0x20));
+          setTimeout(pump, 3);
+        };
+        pump();
+      });
+    const before = await posts();
+    // The declared length alone is enough: not one byte of the body is sent.
+    const declared = await send(0, 50 * 1024 * 1024);
+    assert.deepEqual([declared.status, declared.body.error.message], [413, "the body is too large"]);
+    // No Content-Length, chunked: 50 MiB if nobody stopped it.
+    const streamed = await send(3200);
+    assert.deepEqual([streamed.status, streamed.body.error.message], [413, "the body is too large"]);
+    assert.ok(streamed.written < 1000, `${streamed.written} of 3200 chunks were sent before the answer`);
+    assert.equal(await posts(), before, "nothing was sent upstream");
+  });
   test("the same key and body replays the first result without calling upstream", async () => {
     const k = key();
     const before = await posts();
@@ -262,6 +364,21 @@ describe("License.rocks POST with Idempotency-Key", () => {
     assert.deepEqual([a.status, b.status].sort(), [200, 409]);
     assertErrorShape(a.status === 409 ? a : b, 409, "conflict");
     assert.equal((await posts()) - before, 1);
+  });
+  test("an upstream 429 frees the key: passed on with Retry-After, the same key works after the wait", async () => {
+    for (const body of [{ orders: null, error: "Too many requests" }, "<html>slow down</html>"]) {
+      const k = key();
+      await scope.fault({ status: 429, retryAfter: 2, body, match: { method: "POST" } });
+      const before = await posts();
+      const limited = await post(newOrder, { "idempotency-key": k });
+      assert.equal(limited.status, 429, limited.text);
+      assert.equal(limited.headers.get("retry-after"), "2");
+      assert.equal(limited.headers.get("idempotent-replayed"), null);
+      const again = await post(newOrder, { "idempotency-key": k });
+      assert.equal(again.status, 200, again.text);
+      assert.equal(again.headers.get("idempotent-replayed"), null, "a fresh create, not a replay of the 429");
+      assert.equal((await posts()) - before, 2);
+    }
   });
   test("an unknown outcome is kept: a retry cannot create a second paid order", async () => {
     const k = key();
@@ -335,6 +452,8 @@ describe("CORS", () => {
     assert.match(pre.headers.get("vary"), /Origin/);
     const res = await call("/healthz", { headers: { origin: "http://127.0.0.1:8080" } });
     assert.equal(res.headers.get("access-control-allow-origin"), "http://127.0.0.1:8080");
+    const exposed = res.headers.get("access-control-expose-headers").split(",").map((h) => h.trim());
+    assert.deepEqual(exposed.sort(), ["idempotent-replayed", "retry-after"]);
   });
   test("other origins are refused, preflight included", async () => {
     for (const method of ["OPTIONS", "GET"]) {
@@ -419,6 +538,21 @@ describe("configuration", () => {
 });
 
 describe("secrets", () => {
+  test("an upstream that echoes a key in its code field does not hand it on", async () => {
+    const key = SECRETS.CAPTURE_API_KEY;
+    for (const status of [`invalid key ${key}`, key]) {
+      await scope.fault({ status: 200, body: { status }, match: { method: "GET" } });
+      const res = await call(`/v1/capture/orders/${ORDER}?nid=${NID}`);
+      assertErrorShape(res, 502, "api");
+      assert.equal(res.body.error.code, null);
+      assert.ok(!res.text.includes(key), res.text);
+    }
+    await scope.fault({ status: 401, body: { defined: false, code: "sim-namefi-token-other", status: 401, message: "no" }, match: { method: "GET" } });
+    const namefi = await call(`/v1/namefi/orders/${NAMEFI_ORDER}`, { headers: { authorization: "Bearer sim-namefi-token-other" } });
+    assertErrorShape(namefi, 401, "api");
+    assert.equal(namefi.body.error.code, null);
+    assert.ok(!namefi.text.includes("sim-namefi-token-other"), namefi.text);
+  });
   test("no secret appears in any response or log line", async () => {
     // One more failure whose upstream message echoes the token.
     await scope.fault({ status: 401, body: { orders: null, error: `bad token ${SECRETS.LICENSE_ROCKS_API_TOKEN}` }, match: { method: "GET" } });
