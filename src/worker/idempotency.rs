@@ -20,12 +20,11 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Request, RequestInit, Response};
 
-use super::http::{error_response, json_response, text_response, WorkerError};
-use super::{license_rocks_instance, transport, upstream_timeout_ms, Config};
+use super::http::{error_response, text_response, WorkerError};
+use super::{allowed_orders, body_response, license_rocks_instance, transport, upstream_timeout_ms, Config};
 use crate::apis::license_rocks;
 use crate::error::{ErrorKind, Provider};
 use crate::models::license_rocks::NewExternalOrder;
-use crate::redact;
 
 /// How long an outcome is kept.
 pub const TTL_MS: f64 = 24.0 * 3600.0 * 1000.0;
@@ -135,11 +134,9 @@ async fn run(config: &Config, request: &Request, storage: &JsValue) -> Result<Re
     let result = license_rocks::create_orders(&transport(config, Provider::LicenseRocks), &instance, &token, &orders).await;
     let (response, keep) = match result {
         Ok(body) => {
-            let mut reply: Value = serde_json::from_slice(&body).map_err(|_| WorkerError::Internal)?;
-            if !config.expose_pii() {
-                reply.get_mut("orders").and_then(Value::as_array_mut).into_iter().flatten().for_each(redact::order);
-            }
-            (json_response(200, &Value::Object([("orders".to_owned(), reply["orders"].take())].into_iter().collect())), true)
+            let reply: Value = serde_json::from_slice(&body).map_err(|_| WorkerError::Internal)?;
+            let orders = reply.get("orders").and_then(Value::as_array).map(|o| allowed_orders(config, o)).unwrap_or_default();
+            (body_response(config, serde_json::json!({ "orders": orders })), true)
         }
         Err(error) => {
             // The provider said no (its own 4xx, or a rate limit's 429 in any

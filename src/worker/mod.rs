@@ -44,8 +44,12 @@ impl Config {
     fn upstream_secret(&self, name: &'static str) -> Result<String, WorkerError> {
         Some(self.required(name)?).filter(|v| crate::ids::is_header_safe(v)).ok_or(WorkerError::BadConfig(name))
     }
-    fn expose_pii(&self) -> bool {
-        self.var("EXPOSE_BUYER_PII").as_deref() == Some("true")
+    /// What the operator lets through beyond the public, documented fields.
+    pub(crate) fn exposure(&self) -> redact::Exposure {
+        redact::Exposure {
+            personal: self.var("EXPOSE_BUYER_PII").as_deref() == Some("true"),
+            unknown: self.var("EXPOSE_UNKNOWN_FIELDS").as_deref() == Some("true"),
+        }
     }
     fn allowed_origins(&self) -> Vec<String> {
         self.var("ALLOWED_ORIGINS")
@@ -181,7 +185,7 @@ async fn capture_order(config: &Config, request: &Request, order_id: &str) -> Re
     if order.get("nid").and_then(Value::as_str) != Some(nid.as_str()) {
         return Err(WorkerError::CaptureNotFound);
     }
-    Ok(json_response(200, &order))
+    Ok(body_response(config, redact::allowed(&order, &redact::CAPTURE_ORDER, config.exposure()).unwrap_or(Value::Null)))
 }
 
 /// Forwards the caller's own Namefi credential: a user JWT (`Authorization:
@@ -242,7 +246,20 @@ async fn namefi_order(config: &Config, request: &Request, order_id: &str) -> Res
         .await
         .map_err(|e| WorkerError::Upstream(e, vec![credential.value.clone()]))?;
     let details: Value = serde_json::from_slice(&body).map_err(|_| WorkerError::Internal)?;
-    Ok(json_response(200, &details))
+    // The caller's own order, read with their own credential: returned whole.
+    Ok(body_response(config, details))
+}
+
+/// License.rocks orders as the allow-list lets them leave.
+pub(crate) fn allowed_orders(config: &Config, orders: &[Value]) -> Vec<Value> {
+    orders.iter().filter_map(|o| redact::allowed(o, &redact::EXTERNAL_ORDER, config.exposure())).collect()
+}
+
+/// A 200 with `body`, the Worker's own secrets scrubbed from it whatever an
+/// upstream echoed.
+pub(crate) fn body_response(config: &Config, mut body: Value) -> Response {
+    redact::scrub_strings(&mut body, &config.secrets());
+    json_response(200, &body)
 }
 
 pub(crate) fn license_rocks_instance(config: &Config) -> Result<String, WorkerError> {
@@ -271,10 +288,7 @@ async fn license_rocks_orders(config: &Config, request: &Request) -> Result<Resp
     for (batch, index) in places {
         orders.push(replies.get(batch).and_then(|r| r.get(index)).cloned().ok_or(WorkerError::Internal)?);
     }
-    if !config.expose_pii() {
-        orders.iter_mut().for_each(redact::order);
-    }
-    Ok(json_response(200, &json!({ "orders": orders })))
+    Ok(body_response(config, json!({ "orders": allowed_orders(config, &orders) })))
 }
 
 /// License.rocks answers an unknown id with a 400 "Order with ID … does not exist.";

@@ -837,7 +837,8 @@ async fn every_attempt_ends_by_its_deadline_whatever_the_fetch_does() {
 async fn numbers_that_do_not_survive_json_parse_are_refused() {
     let s = Scope::new();
     let capture = r#"{"status":"success","response":{"nid":"bafyx","blockchain":"polygon","payment_token":"NUM","cost":1e400,"gas":0,"network_app_id":"a","network_app_name":"b","order_id":"59210ee0-1a4e-451c-b048-c493d9e001ff","result_url":"","status":"completed"}}"#;
-    let answer = |body: &str| Function::new_no_args(&format!("return Promise.resolve(new Response({}))", serde_json::to_string(body).unwrap()));
+    let answer =
+        |body: &str| Function::new_no_args(&format!("return Promise.resolve(new Response({}))", serde_json::to_string(body).unwrap()));
     let e = query_capture_order(CAPTURE_ORDER.into(), with(&s.capture(""), "fetch", &answer(capture))).await.unwrap_err();
     assert_eq!(fields(&e), ("invalid_response".into(), Some(200), None, Some("response.cost".into()), false));
     assert!(message(&e).contains("Infinity"), "{}", message(&e));

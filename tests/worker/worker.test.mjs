@@ -258,6 +258,44 @@ describe("License.rocks GET", () => {
     assert.ok(!/"secupay/.test(res.text), "a secupay field leaked");
     assert.equal(res.body.orders[0].orderItems[0].listing.priceWei, "13422818791946309000");
   });
+  test("returns only documented fields that are neither personal nor secret, whatever the upstream adds", async () => {
+    const [first] = JSON.parse(readFileSync(new URL("../fixtures/license-rocks/get-orders.200.json", import.meta.url), "utf8")).orders;
+    const hostile = structuredClone(first);
+    Object.assign(hostile, { email: "order@example.org", customer: { email: "customer@example.org", ipAddress: "192.0.2.10" }, note: `token ${SECRETS.LICENSE_ROCKS_API_TOKEN}` });
+    Object.assign(hostile.buyer, { Email: "Buyer@example.org", IPAddress: "192.0.2.11", ip_address: "192.0.2.12" });
+    const item = hostile.orderItems[0];
+    Object.assign(item, { providerId: "prov_123", buyer: { email: "item@example.org", stripeConnectId: "acct_item" } });
+    item.nft.SecretPhrase = "Geheim-2";
+    item.nft.payload.secret_phrase = "Geheim-3";
+    item.nft.title = `echo ${SECRETS.ACCESS_TOKEN}`;
+    const body = { orders: [hostile], error: null };
+    await scope.fault({ status: 200, body, match: { method: "GET" } });
+    const res = await call("/v1/license-rocks/orders?ids=1", { headers: auth });
+    assert.equal(res.status, 200, res.text);
+    for (const gone of ["example.org", "192.0.2.", "Geheim", "prov_123", "acct_item", "customer", '"note"', "adam@licenserocks.de", SECRETS.LICENSE_ROCKS_API_TOKEN, SECRETS.ACCESS_TOKEN]) {
+      assert.ok(!res.text.includes(gone), `${gone} leaked: ${res.text.slice(0, 300)}`);
+    }
+    assert.equal(res.body.orders[0].orderItems[0].nft.title, "echo [redacted]", "a documented field keeps its value, secrets scrubbed");
+    assert.equal(res.body.orders[0].orderItems[0].listing.priceWei, "13422818791946309000");
+    // The operator may let undocumented fields through; personal data still needs its own opt-in.
+    const open = await startWorker(scope.base, { EXPOSE_UNKNOWN_FIELDS: "true" });
+    try {
+      await scope.fault({ status: 200, body, match: { method: "GET" } });
+      const unknown = await call("/v1/license-rocks/orders?ids=1", { headers: auth }, open);
+      assert.equal(unknown.body.orders[0].customer.email, "customer@example.org");
+      assert.equal(unknown.body.orders[0].buyer.email, undefined);
+      assert.ok(!unknown.text.includes(SECRETS.LICENSE_ROCKS_API_TOKEN));
+    } finally {
+      await open.dispose();
+    }
+  });
+  test("a Capture order leaves without fields nobody documented", async () => {
+    const order = (await call(`/v1/capture/orders/${ORDER}?nid=${NID}`)).body;
+    await scope.fault({ status: 200, body: { status: "success", response: { ...order, buyer_email: "x@example.org", debug: { key: SECRETS.CAPTURE_API_KEY } } }, match: { method: "GET" } });
+    const res = await call(`/v1/capture/orders/${ORDER}?nid=${NID}`);
+    assert.equal(res.status, 200);
+    assert.deepEqual(res.body, order);
+  });
   test("a reply without an asked order is 502 invalid_response naming the id", async () => {
     const [first] = JSON.parse(readFileSync(new URL("../fixtures/license-rocks/get-orders.200.json", import.meta.url), "utf8")).orders;
     await scope.fault({ status: 200, body: { orders: [first], error: null }, match: { method: "GET" } });
