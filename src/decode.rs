@@ -30,26 +30,39 @@ pub(crate) fn check_error(provider: Provider, status: u16, body: &[u8], e: &Json
 /// 128 levels), trailing garbage and type mismatches all come back as an
 /// `InvalidResponse` error naming the provider and, for type errors, the path
 /// (`orders[1].orderItems[0].listing.priceWei`).
-pub fn decode<T: DeserializeOwned>(provider: Provider, status: u16, body: &[u8]) -> Result<T, Error> {
+///
+/// serde_json's arbitrary-precision mode cannot tell an object keyed
+/// `$serde_json::private::Number` from a number, so for a body with that key
+/// the byte-level check's verdict stands.
+pub fn decode<T: DeserializeOwned + Check>(provider: Provider, status: u16, body: &[u8]) -> Result<T, Error> {
     let mut de = serde_json::Deserializer::from_slice(body);
-    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| path_error(provider, status, e))?;
-    de.end().map_err(|e| json_error(provider, status, &e))?;
-    Ok(value)
+    let decoded = serde_path_to_error::deserialize(&mut de)
+        .map_err(|e| path_error(provider, status, body, e))
+        .and_then(|value| de.end().map(|()| value).map_err(|e| json_error(provider, status, &e)));
+    // The key starts with `$`, or its escape.
+    let maybe = body.contains(&b'$') || body.windows(6).any(|w| w == b"\\u0024");
+    if maybe && crate::json::has_reserved_key(body) {
+        check::<T>(provider, status, body)?;
+    }
+    decoded
 }
 
-fn path_error(provider: Provider, status: u16, e: serde_path_to_error::Error<serde_json::Error>) -> Error {
+fn path_error(provider: Provider, status: u16, body: &[u8], e: serde_path_to_error::Error<serde_json::Error>) -> Error {
     let inner = e.inner();
-    if !inner.is_data() {
+    // serde_json calls a number too large for a float a syntax error, where
+    // RFC 8259 sets no limit: in valid JSON that is a value out of its field's range.
+    let out_of_range = inner.is_syntax() && serde_json::from_slice::<serde_json::Value>(body).is_ok();
+    if !inner.is_data() && !out_of_range {
         return json_error(provider, status, inner);
     }
     let mut path = e.path().to_string();
     let detail = inner.to_string();
-    // serde reports a missing or repeated key at its parent object; the contract wants the field itself.
-    let keyed = ["missing field `", "duplicate field `"].iter().find_map(|p| detail.strip_prefix(p));
-    if let Some(field) = keyed.and_then(|rest| rest.split('`').next()) {
+    // serde reports a missing key at its parent object; the contract wants the
+    // field itself (always one of the models' own wire names, free of backticks).
+    if let Some(field) = detail.strip_prefix("missing field `").and_then(|rest| rest.split('`').next()) {
         path = if path == "." { field.to_owned() } else { format!("{path}.{field}") };
     }
-    if path == "." {
+    if path == "." || path.is_empty() {
         path = "$".to_owned();
     }
     shape_error(provider, status, path, &detail)

@@ -37,6 +37,16 @@ pub enum Segment {
     Index(usize),
 }
 
+/// The key serde_json's arbitrary-precision mode reads as a number: with it,
+/// `{"$serde_json::private::Number": "12"}` would come back from a decode (and
+/// go out of the Worker) as `12`. Refused wherever it is a key.
+pub const RESERVED_KEY: &str = "$serde_json::private::Number";
+
+/// Whether [`RESERVED_KEY`] is a key anywhere in `bytes`, as far as they are JSON.
+pub fn has_reserved_key(bytes: &[u8]) -> bool {
+    Reader::new(bytes).skip().is_err_and(|e| e.is_reserved_key())
+}
+
 /// A reading failure. Boxed so a `Result<(), JsonError>` stays one word on the hot path.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct JsonError(Box<Failure>);
@@ -44,6 +54,8 @@ pub struct JsonError(Box<Failure>);
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Failure {
     class: Class,
+    /// The object has [`RESERVED_KEY`] as a key.
+    reserved_key: bool,
     offset: usize,
     message: Cow<'static, str>,
     /// Innermost first; pushed while the error unwinds, so success costs nothing.
@@ -52,7 +64,19 @@ struct Failure {
 
 impl JsonError {
     fn new(class: Class, offset: usize, message: impl Into<Cow<'static, str>>) -> Self {
-        JsonError(Box::new(Failure { class, offset, message: message.into(), path: Vec::new() }))
+        JsonError(Box::new(Failure { class, offset, message: message.into(), path: Vec::new(), reserved_key: false }))
+    }
+
+    fn reserved_key(offset: usize) -> Self {
+        let mut error =
+            JsonError::data(offset, "the key `$serde_json::private::Number` is reserved (serde_json reads such an object as a number)");
+        error.0.reserved_key = true;
+        error
+    }
+
+    /// Whether the failure is a [`RESERVED_KEY`], which no serde decoder can see.
+    pub fn is_reserved_key(&self) -> bool {
+        self.0.reserved_key
     }
 
     /// A shape failure at `offset`, for checks above the reader (missing fields, bad values).
@@ -211,6 +235,8 @@ enum Integer {
     NotWhole,
     /// Whole, but beyond i64.
     Huge,
+    /// `-0`.
+    NegativeZero,
 }
 
 /// A cursor over one JSON document.
@@ -463,6 +489,7 @@ impl<'a> Reader<'a> {
             Integer::Value(v) if (min..=max).contains(&v) => Ok(v),
             Integer::Value(_) | Integer::Huge => Err(JsonError::data(start, format!("expected {expected}, found a number out of range"))),
             Integer::NotWhole => Err(JsonError::data(start, format!("expected {expected}, found a fractional number"))),
+            Integer::NegativeZero => Err(JsonError::data(start, format!("expected {expected}, found -0"))),
         }
     }
 
@@ -478,7 +505,13 @@ impl<'a> Reader<'a> {
         let digits_start = self.pos;
         let mut magnitude: u64 = 0;
         match self.bytes.get(self.pos) {
-            Some(b'0') => self.pos += 1,
+            Some(b'0') => {
+                self.pos += 1;
+                // RFC 8259: no leading zeros (`01` is not a number).
+                if let Some(b'0'..=b'9') = self.bytes.get(self.pos) {
+                    return Err(self.unexpected("invalid number"));
+                }
+            }
             Some(b'1'..=b'9') => {
                 while let Some(d @ b'0'..=b'9') = self.bytes.get(self.pos) {
                     magnitude = magnitude.wrapping_mul(10).wrapping_add((d - b'0') as u64);
@@ -504,6 +537,8 @@ impl<'a> Reader<'a> {
         }
         Ok(match (whole, fits) {
             (false, _) => Integer::NotWhole,
+            // JSON.parse keeps the sign, and serde reads it as a float.
+            (true, true) if negative && magnitude == 0 => Integer::NegativeZero,
             (true, true) => Integer::Value(if negative { -(magnitude as i64) } else { magnitude as i64 }),
             (true, false) => Integer::Huge,
         })
@@ -539,8 +574,7 @@ impl<'a> Reader<'a> {
     }
 
     /// The next key of an open object (`first` for the first call), or `None`
-    /// after its closing brace. The `:` after it is left for [`Reader::colon`],
-    /// so a repeated key is refused before it, as when decoding.
+    /// after its closing brace. The `:` after it is left for [`Reader::colon`].
     #[inline]
     pub fn next_key(&mut self, first: bool) -> Result<Option<Str<'a>>> {
         match self.next_key_expecting(first, None)? {
@@ -578,7 +612,12 @@ impl<'a> Reader<'a> {
                 return Ok(Some(Key::Expected));
             }
         }
-        self.string_body().map(|key| Some(Key::Other(key)))
+        let at = self.pos;
+        let key = self.string_body()?;
+        if key.raw.first().is_some_and(|b| matches!(b, b'$' | b'\\')) && key.is(RESERVED_KEY) {
+            return Err(JsonError::reserved_key(at));
+        }
+        Ok(Some(Key::Other(key)))
     }
 
     /// The `:` between a key and its value.
@@ -785,12 +824,13 @@ pub fn read_fields<'a>(
             Err(unknown_key) => unknown_key,
             Ok(i) => {
                 let bit = 1u64 << i;
+                // A repeat is refused after its `:`, before its value, as decoding does.
+                r.colon()?;
                 if seen & bit != 0 {
                     let error = JsonError::data(r.offset(), format!("duplicate field `{}`", wires[i]));
                     return Err(error.within(Segment::Field(wires[i])));
                 }
                 seen |= bit;
-                r.colon()?;
                 let read = match &mut values {
                     FieldValues::Checks(checks) => checks[i](r),
                     FieldValues::Read(read) => read(r, i),
@@ -807,12 +847,11 @@ pub fn read_fields<'a>(
             return Err(error.within(Segment::Key(name.into_owned())));
         }
         r.colon()?;
-        // Decoding reads an unknown key's value before it finds the repeat; so does this.
-        r.skip().map_err(|e| e.within(Segment::Key(name.clone().into_owned())))?;
         if !others.get_or_insert_with(Default::default).insert(name.clone()) {
             let error = JsonError::data(r.offset(), format!("duplicate field `{name}`"));
             return Err(error.within(Segment::Key(name.into_owned())));
         }
+        r.skip().map_err(|e| e.within(Segment::Key(name.into_owned())))?;
     }
     let missing = keys.required & !seen;
     if missing != 0 {
@@ -1134,9 +1173,14 @@ mod tests {
     fn integers_keep_their_range_exact() {
         let int = |text: &str| Reader::new(text.as_bytes()).integer(-9, 9_007_199_254_740_991, "n");
         assert_eq!(int("9007199254740991").unwrap(), 9_007_199_254_740_991);
-        assert_eq!(int("-0").unwrap(), 0);
-        for bad in ["9007199254740992", "1.0", "1e2", "-10", "99999999999999999999999", "\"1\"", "true"] {
+        assert_eq!(int("0").unwrap(), 0);
+        // -0 is no integer to serde (it reads a float), nor to JSON.parse's sign.
+        for bad in ["9007199254740992", "1.0", "1e2", "-10", "99999999999999999999999", "\"1\"", "true", "-0"] {
             assert_eq!(int(bad).unwrap_err().class(), Class::Data, "{bad}");
+        }
+        // RFC 8259 allows no leading zeros.
+        for bad in ["01", "-01", "00"] {
+            assert_eq!(int(bad).unwrap_err().class(), Class::Syntax, "{bad}");
         }
     }
 

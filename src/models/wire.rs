@@ -110,18 +110,17 @@ macro_rules! wire_struct {
                                 $(
                                     $wire => {
                                         if $field.is_some() {
-                                            return Err(::serde::de::Error::duplicate_field($wire));
+                                            return Err($crate::models::wire::duplicate(&mut map, $wire));
                                         }
                                         $field = Some(map.next_value()?);
                                     }
                                 )*
                                 other => {
-                                    let value: ::serde_json::Value = map.next_value()?;
-                                    if extra.insert(other.to_owned(), value).is_some() {
-                                        return Err(::serde::de::Error::custom(
-                                            format_args!("duplicate field `{}`", other),
-                                        ));
+                                    if extra.contains_key(other) {
+                                        return Err($crate::models::wire::duplicate(&mut map, other));
                                     }
+                                    let value: ::serde_json::Value = map.next_value()?;
+                                    extra.insert(other.to_owned(), value);
                                 }
                             }
                         }
@@ -313,6 +312,22 @@ macro_rules! wire_enum {
 }
 
 pub(crate) use {wire_enum, wire_struct};
+
+/// The error for a repeated `key`, raised while its value is read so the path
+/// names the key itself (serde reports a map's own errors at the map).
+pub fn duplicate<'de, A: de::MapAccess<'de>>(map: &mut A, key: &str) -> A::Error {
+    struct Refuse<'k>(&'k str);
+    impl<'de> de::DeserializeSeed<'de> for Refuse<'_> {
+        type Value = ();
+        fn deserialize<D: Deserializer<'de>>(self, _: D) -> Result<(), D::Error> {
+            Err(de::Error::custom(format_args!("duplicate field `{}`", self.0)))
+        }
+    }
+    match map.next_value_seed(Refuse(key)) {
+        Err(error) => error,
+        Ok(()) => de::Error::custom(format_args!("duplicate field `{key}`")),
+    }
+}
 
 /// Validation without building the value: accepts exactly what `Deserialize`
 /// accepts (the native agreement tests hold the two together), allocating
@@ -568,7 +583,35 @@ impl fmt::Display for JsNumber {
 
 impl<'de> Deserialize<'de> for JsNumber {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let number = serde_json::Number::deserialize(d)?;
+        // serde_json's arbitrary precision hands a number over as a one-key map
+        // (its reserved key, the text). Any other map is refused at the map,
+        // before its first value, as the byte-level check refuses it.
+        struct NumberVisitor;
+        impl<'de> Visitor<'de> for NumberVisitor {
+            type Value = serde_json::Number;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str(JsNumber::EXPECTED)
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+                Ok(v.into())
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+                Ok(v.into())
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+                serde_json::Number::from_f64(v).ok_or_else(|| E::invalid_value(de::Unexpected::Float(v), &self))
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                match map.next_key::<Key<'de>>()? {
+                    Some(key) if key.as_str() == crate::json::RESERVED_KEY => {
+                        let text = map.next_value::<Key<'de>>()?;
+                        text.as_str().parse().map_err(|_| de::Error::invalid_value(de::Unexpected::Str(text.as_str()), &self))
+                    }
+                    _ => Err(de::Error::invalid_type(de::Unexpected::Map, &self)),
+                }
+            }
+        }
+        let number = d.deserialize_any(NumberVisitor)?;
         if crate::json::is_finite_in_js(number.to_string().as_bytes()) {
             Ok(JsNumber(number))
         } else {
