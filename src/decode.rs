@@ -37,7 +37,7 @@ pub(crate) fn check_error(provider: Provider, status: u16, body: &[u8], e: &Json
 pub fn decode<T: DeserializeOwned + Check>(provider: Provider, status: u16, body: &[u8]) -> Result<T, Error> {
     let mut de = serde_json::Deserializer::from_slice(body);
     let decoded = serde_path_to_error::deserialize(&mut de)
-        .map_err(|e| path_error(provider, status, body, e))
+        .map_err(|e| path_error::<T>(provider, status, body, e))
         .and_then(|value| de.end().map(|()| value).map_err(|e| json_error(provider, status, &e)));
     // The key starts with `$`, or its escape.
     let maybe = body.contains(&b'$') || body.windows(6).any(|w| w == b"\\u0024");
@@ -47,15 +47,15 @@ pub fn decode<T: DeserializeOwned + Check>(provider: Provider, status: u16, body
     decoded
 }
 
-fn path_error(provider: Provider, status: u16, body: &[u8], e: serde_path_to_error::Error<serde_json::Error>) -> Error {
+fn path_error<T: Check>(provider: Provider, status: u16, body: &[u8], e: serde_path_to_error::Error<serde_json::Error>) -> Error {
     let inner = e.inner();
-    // serde_json calls a number too large for a float a syntax error, where
-    // RFC 8259 sets no limit: in valid JSON that is a value out of its field's range.
-    let out_of_range = inner.is_syntax() && serde_json::from_slice::<serde_json::Value>(body).is_ok();
-    if !inner.is_data() && !out_of_range {
-        return json_error(provider, status, inner);
-    }
     let mut path = e.path().to_string();
+    if !inner.is_data() {
+        return match out_of_range::<T>(body, &path) {
+            Some(found) => shape_error(provider, status, found, &inner.to_string()),
+            None => json_error(provider, status, inner),
+        };
+    }
     let detail = inner.to_string();
     // serde reports a missing key at its parent object; the contract wants the
     // field itself (always one of the models' own wire names, free of backticks).
@@ -66,6 +66,17 @@ fn path_error(provider: Provider, status: u16, body: &[u8], e: serde_path_to_err
         path = "$".to_owned();
     }
     shape_error(provider, status, path, &detail)
+}
+
+/// serde_json calls a number too large for a double a syntax error, where
+/// RFC 8259 sets no limit: a valid number out of its field's range is a shape
+/// error. It is one when the check refuses a valid number token at the very
+/// place serde stopped (`serde_path`); returns the check's path then.
+fn out_of_range<T: Check>(body: &[u8], serde_path: &str) -> Option<String> {
+    let e = check_bytes::<T>(body).err()?;
+    let serde_path = if serde_path == "." { "$" } else { serde_path };
+    let at_number = crate::json::Reader::new(&body[e.offset()..]).number().is_ok();
+    (e.class() == Class::Data && e.path() == serde_path && at_number).then(|| e.path())
 }
 
 fn shape_error(provider: Provider, status: u16, path: String, detail: &str) -> Error {

@@ -84,6 +84,11 @@ impl JsonError {
         JsonError::new(Class::Data, offset, message)
     }
 
+    /// Where in the input it failed.
+    pub fn offset(&self) -> usize {
+        self.0.offset
+    }
+
     /// The failure class.
     pub fn class(&self) -> Class {
         self.0.class

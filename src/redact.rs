@@ -98,6 +98,25 @@ const SHORT_SECRET: usize = 8;
 /// `str::replace` would bring ~3 KB of substring-search code into the wasm.
 /// An empty secret replaces nothing.
 pub fn secret(text: &str, secret: &str) -> String {
+    // A secret sharing letters with the marker can be formed anew where a
+    // marker meets the text (`cted]x` from `[redacted]` + `x`): replace until
+    // nothing changes, and past a few rounds give up the text altogether.
+    // A secret the marker itself holds gets another marker.
+    let marker = if replace_secret(MARKER, secret, "") != MARKER { "[removed]" } else { MARKER };
+    let mut out = replace_secret(text, secret, marker);
+    for _ in 0..4 {
+        let again = replace_secret(&out, secret, marker);
+        if again == out {
+            return out;
+        }
+        out = again;
+    }
+    marker.to_owned()
+}
+
+const MARKER: &str = "[redacted]";
+
+fn replace_secret(text: &str, secret: &str, marker: &str) -> String {
     if secret.is_empty() {
         return text.to_owned();
     }
@@ -108,7 +127,7 @@ pub fn secret(text: &str, secret: &str) -> String {
     while i < text.len() {
         let whole_word = || !word(i.checked_sub(1).and_then(|j| text.get(j))) && !word(text.get(i + secret.len()));
         if text[i..].starts_with(secret) && (secret.len() >= SHORT_SECRET || whole_word()) {
-            out.extend_from_slice(b"[redacted]");
+            out.extend_from_slice(marker.as_bytes());
             i += secret.len();
         } else {
             out.push(text[i]);
@@ -318,6 +337,10 @@ mod tests {
         // Multi-byte text and secrets stay whole.
         assert_eq!(secret("grüße ü grün", "ü"), "grüße [redacted] grün");
         assert_eq!(secret("Schlüssel-äöü-Schlüssel", "Schlüssel-äöü"), "[redacted]-Schlüssel");
+        // Not formed anew where the marker meets the text.
+        let tricky = "cted]abcd";
+        assert!(!secret(&format!("{tricky}abcd"), tricky).contains(tricky));
+        assert_eq!(secret("key [redacted]!", "[redacted]"), "key [removed]!");
     }
 
     fn redacted_fixture(exposure: Exposure) -> String {

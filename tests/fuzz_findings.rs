@@ -1,7 +1,8 @@
 //! Inputs a coverage-guided fuzzer found on which the readers disagreed
-//! (`tests/fixtures/fuzz-findings/`), kept as regression cases: the byte-level
-//! check, the serde decoder and serde_json's own grammar must give each the
-//! verdict RFC 8259 and the typing rules call for.
+//! (`tests/fixtures/fuzz-findings/`, and `tests/fuzz-regressions/` for what
+//! this project's own fuzz targets found), kept as regression cases: the
+//! byte-level check, the serde decoder and serde_json's own grammar must give
+//! each the verdict RFC 8259 and the typing rules call for.
 
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -107,4 +108,15 @@ fn repeated_keys_are_refused_at_the_key() {
     assert_eq!(both::<NamefiOrderDetails>(Provider::Namefi, &finding("backtick-key/min-nested.json")), bad_at("order.`"));
     // A repeated empty key at the root: the path can only say the root.
     assert_eq!(both::<NamefiOrderDetails>(Provider::Namefi, &finding("root-empty-key/min.json")), bad_at("$"));
+}
+
+fn regression(name: &str) -> Vec<u8> {
+    std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz-regressions").join(name)).unwrap()
+}
+
+#[test]
+fn the_first_error_in_the_document_is_the_one_reported() {
+    // A number past its field's range, then a key that is not UTF-8: the range comes first.
+    let body = regression("range-then-bad-utf8.json");
+    assert_eq!(both::<ExternalOrdersReply>(Provider::LicenseRocks, &body), bad_at("orders[0].id"));
 }
