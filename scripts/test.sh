@@ -8,6 +8,9 @@ step() { printf '\n== %s\n' "$*"; }
 step "native: models, decoding, policy, TypeScript declarations (cargo test)"
 cargo test --locked
 
+step "fuzz: each target for 30 s (cargo-fuzz on nightly; bash scripts/fuzz.sh SECONDS runs longer)"
+bash scripts/fuzz.sh 30
+
 step "build: release wasm into pkg/, and the edge Worker into pkg-worker/"
 bash scripts/build.sh
 bash scripts/build-worker.sh
