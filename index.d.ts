@@ -134,7 +134,7 @@ export interface NamefiOrderItem {
   /** Encrypted EPP authorization code (imports); `null` without one. */
   encryptedEppAuthorizationCode: string | null;
   /** Status; `null` before the item is scheduled. */
-  status: NamefiOrderItemStatus | null;
+  status: NamefiOrderStatus | null;
   /** Open metadata map with a few known keys. */
   metadata?: NamefiOrderItemMetadata | null;
   /** RFC 3339. */
@@ -155,11 +155,8 @@ export interface NamefiOrderItem {
  */
 export type NamefiOrderItemType = "REGISTER" | "IMPORT" | "RENEW" | (string & {});
 
-/**
- * Order item status (the order's own values).
- * Values the docs do not list come through as plain strings.
- */
-export type NamefiOrderItemStatus = "CREATED" | "PROCESSING" | "SUCCEEDED" | "FAILED" | "CANCELLED" | "PARTIALLY_COMPLETED" | (string & {});
+/** Order item status: the schema gives items the order's own statuses. */
+export type NamefiOrderItemStatus = NamefiOrderStatus;
 
 /** Order item metadata: an open map with a few known keys. */
 export interface NamefiOrderItemMetadata {

@@ -26,7 +26,7 @@ pub fn declarations() -> String {
         NamefiMintTransaction::ts_declaration(),
         NamefiOrderItem::ts_declaration(),
         NamefiOrderItemType::ts_declaration(),
-        NamefiOrderItemStatus::ts_declaration(),
+        Some("/** Order item status: the schema gives items the order's own statuses. */\nexport type NamefiOrderItemStatus = NamefiOrderStatus;\n".to_owned()),
         NamefiOrderItemMetadata::ts_declaration(),
         NamefiLegacyOrderMetadata::ts_declaration(),
         NamefiLegacyPaymentDetails::ts_declaration(),

@@ -25,17 +25,8 @@ wire_enum! {
     }
 }
 
-wire_enum! {
-    /// Order item status (the order's own values).
-    pub enum NamefiOrderItemStatus {
-        Created = "CREATED",
-        Processing = "PROCESSING",
-        Succeeded = "SUCCEEDED",
-        Failed = "FAILED",
-        Cancelled = "CANCELLED",
-        PartiallyCompleted = "PARTIALLY_COMPLETED",
-    }
-}
+/// Order item status: the schema gives items the order's own statuses.
+pub type NamefiOrderItemStatus = NamefiOrderStatus;
 
 wire_enum! {
     /// What an order item does to its domain.
