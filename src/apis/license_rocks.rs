@@ -153,11 +153,9 @@ pub fn place_by_id(asked: &[u64], returned: &[&[i64]]) -> Result<Vec<(usize, usi
         .collect()
 }
 
-/// One GET's worth of orders: the ids it asked for and the checked body.
+/// One GET's worth of orders: the ids that came back and the checked body.
 #[derive(Debug)]
 pub struct Batch {
-    /// Ids in the URL.
-    pub asked: Vec<u64>,
     /// Ids of the orders in the body, in their order there.
     pub returned: Vec<i64>,
     /// The checked body.
@@ -194,7 +192,7 @@ pub async fn get_orders(
         async move {
             let outgoing = crate::transport::Outgoing { url: &url, credential_header: API_TOKEN.header, credential: token, body: None };
             let (body, returned) = super::send_checked(&transport, &outgoing, check_reply).await?;
-            Ok(Batch { asked: group, returned, body })
+            Ok(Batch { returned, body })
         }
     };
     if groups.len() == 1 {

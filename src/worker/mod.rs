@@ -188,9 +188,6 @@ async fn capture_order(config: &Config, request: &Request, order_id: &str) -> Re
     Ok(body_response(config, redact::allowed(&order, &redact::CAPTURE_ORDER, config.exposure()).unwrap_or(Value::Null)))
 }
 
-/// Forwards the caller's own Namefi credential: a user JWT (`Authorization:
-/// Bearer`) or SIWE session (`x-namefi-siwe-token`). A Namefi API key is a
-/// server's secret that acts for its wallet; the Worker does not pass one on.
 /// The Capture route needs no auth but spends the partner key, so each client
 /// address gets `CAPTURE_RATE_LIMITER`'s budget (Cloudflare's rate-limiting
 /// binding, `[[ratelimits]]` in wrangler.toml). Without the binding the route
@@ -219,6 +216,9 @@ async fn rate_limit_capture(config: &Config, request: &Request) -> Result<(), Wo
 /// (the binding does not say when a client's budget refills).
 const CAPTURE_RATE_LIMIT_PERIOD_S: u64 = 60;
 
+/// Forwards the caller's own Namefi credential: a user JWT (`Authorization:
+/// Bearer`) or SIWE session (`x-namefi-siwe-token`). A Namefi API key is a
+/// server's secret that acts for its wallet; the Worker does not pass one on.
 async fn namefi_order(config: &Config, request: &Request, order_id: &str) -> Result<Response, WorkerError> {
     let header = |name: &str| request.headers().get(name).ok().flatten();
     if header("x-api-key").is_some() {
