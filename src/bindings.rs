@@ -481,6 +481,8 @@ fn to_js_error(error: &Error, secrets: &[&str]) -> JsValue {
         set("code", code.into());
     }
     if let Some(path) = &error.path {
+        // A path names keys of the reply, which an upstream chooses.
+        let path = secrets.iter().fold(path.clone(), |p, s| crate::redact::secret(&p, s));
         set("path", path.into());
     }
     set("retryable", error.retryable.into());

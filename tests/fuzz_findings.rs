@@ -120,3 +120,11 @@ fn the_first_error_in_the_document_is_the_one_reported() {
     let body = regression("range-then-bad-utf8.json");
     assert_eq!(both::<ExternalOrdersReply>(Provider::LicenseRocks, &body), bad_at("orders[0].id"));
 }
+
+#[test]
+fn an_order_to_create_is_an_object_not_an_array_of_its_fields() {
+    // serde's derive would read this as {nftId: 5, listingId: 44, quantity: 4, buyerUserId: 5}.
+    let body = String::from_utf8(regression("create-order-as-array.json")).unwrap();
+    let message = new_orders_from_json(&body).unwrap_err();
+    assert!(message.starts_with("orders[0]: expected an object"), "{message}");
+}

@@ -850,3 +850,13 @@ async fn numbers_that_do_not_survive_json_parse_are_refused() {
     let e = get_external_orders(ids(&[1]), with(&s.lr(""), "fetch", &answer(&huge))).await.unwrap_err();
     assert_eq!(fields(&e).3.as_deref(), Some("orders[0].totalPriceCents"));
 }
+
+#[wasm_bindgen_test]
+async fn a_path_naming_a_key_that_is_the_credential_is_scrubbed() {
+    let s = Scope::new();
+    let body = format!(r#"{{"orders":[{{"{LR_TOKEN}":1,"{LR_TOKEN}":2}}],"error":null}}"#);
+    let answer = Function::new_no_args(&format!("return Promise.resolve(new Response({}))", serde_json::to_string(&body).unwrap()));
+    let e = get_external_orders(ids(&[1]), with(&s.lr(""), "fetch", &answer)).await.unwrap_err();
+    assert_eq!(fields(&e).3.as_deref(), Some("orders[0].[redacted]"));
+    assert!(!message(&e).contains(LR_TOKEN), "{}", message(&e));
+}
