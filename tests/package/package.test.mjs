@@ -21,6 +21,8 @@ test("the tarball holds what users need and nothing else", () => {
   assert.match(snippets[0], /^package\/pkg\/snippets\/web3-orders-[0-9a-f]+\/inline0\.js$/);
   assert.deepEqual(listing.filter((path) => !snippets.includes(path)), [
     "package/CHANGELOG.md",
+    "package/LICENSE-APACHE",
+    "package/LICENSE-MIT",
     "package/README.md",
     "package/index.d.ts",
     "package/js/browser.js",
