@@ -22,7 +22,11 @@ fn main() {
         }
     };
     let mb = body.len() as f64 / 1e6;
-    for _ in 0..std::env::var("ROUNDS").ok().and_then(|v| v.parse().ok()).unwrap_or(3) {
+    for _ in 0..std::env::var("ROUNDS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(3)
+    {
         let t = std::time::Instant::now();
         web3_orders::apis::license_rocks::check_reply(200, &body).expect("the body checks");
         let check = t.elapsed();
@@ -32,6 +36,9 @@ fn main() {
         let t = std::time::Instant::now();
         let _: serde::de::IgnoredAny = serde_json::from_slice(&body).unwrap();
         let skip = t.elapsed();
-        println!("{mb:.1} MB: check {check:?} ({:.0} MB/s), decode {decode:?}, skip only {skip:?}", mb / check.as_secs_f64());
+        println!(
+            "{mb:.1} MB: check {check:?} ({:.0} MB/s), decode {decode:?}, skip only {skip:?}",
+            mb / check.as_secs_f64()
+        );
     }
 }

@@ -20,7 +20,14 @@ use crate::policy;
 use crate::transport::{base_url, Transport};
 
 /// Options every function takes.
-const COMMON_OPTIONS: [&str; 6] = ["timeoutMs", "maxRetries", "signal", "fetch", "maxResponseBytes", "dangerouslyAllowBrowser"];
+const COMMON_OPTIONS: [&str; 6] = [
+    "timeoutMs",
+    "maxRetries",
+    "signal",
+    "fetch",
+    "maxResponseBytes",
+    "dangerouslyAllowBrowser",
+];
 
 /// Queries a Capture network-action order; resolves to the reply's `response` object.
 #[wasm_bindgen(js_name = queryCaptureOrder)]
@@ -30,8 +37,12 @@ pub async fn query_capture_order(order_id: JsValue, options: JsValue) -> Result<
     let run = async {
         let base = call.base_url("baseUrl", capture::DEFAULT_BASE_URL)?;
         let order_id = string_arg(provider, "orderId", &order_id)?;
-        let body = capture::query_order(&call.transport, &base, &call.credential.value, &order_id).await?;
-        parse_json(provider, &body)?.unchecked_into::<ParsedReply>().response().map_err(|_| unreadable(provider))
+        let body =
+            capture::query_order(&call.transport, &base, &call.credential.value, &order_id).await?;
+        parse_json(provider, &body)?
+            .unchecked_into::<ParsedReply>()
+            .response()
+            .map_err(|_| unreadable(provider))
     };
     call.finish(run.await)
 }
@@ -55,7 +66,12 @@ pub async fn get_namefi_order(order_id: JsValue, options: JsValue) -> Result<JsV
 #[wasm_bindgen(js_name = getExternalOrders)]
 pub async fn get_external_orders(ids: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let provider = Provider::LicenseRocks;
-    let call = Call::new(provider, &options, &[license_rocks::API_TOKEN], &["instanceUrl"])?;
+    let call = Call::new(
+        provider,
+        &options,
+        &[license_rocks::API_TOKEN],
+        &["instanceUrl"],
+    )?;
     let run = async {
         let instance = call.required_url("instanceUrl")?;
         let ids = crate::ids::license_rocks_ids(&id_inputs(&ids)?)?;
@@ -63,17 +79,28 @@ pub async fn get_external_orders(ids: JsValue, options: JsValue) -> Result<JsVal
         if ids.is_empty() {
             return Ok(merged.into());
         }
-        let batches = license_rocks::get_orders(&call.transport, &instance, &call.credential.value, &ids).await?;
+        let batches =
+            license_rocks::get_orders(&call.transport, &instance, &call.credential.value, &ids)
+                .await?;
         // The usual case: one reply holding exactly what was asked, in that order.
         if let [batch] = batches.as_slice() {
-            if batch.returned.len() == ids.len() && batch.returned.iter().zip(&ids).all(|(r, a)| *r == *a as i64) {
+            if batch.returned.len() == ids.len()
+                && batch
+                    .returned
+                    .iter()
+                    .zip(&ids)
+                    .all(|(r, a)| *r == *a as i64)
+            {
                 return Ok(orders_array(provider, &batch.body)?.into());
             }
         }
         // Otherwise each order by its id (known from the check, so no property reads here).
         let returned: Vec<&[i64]> = batches.iter().map(|b| b.returned.as_slice()).collect();
         let places = license_rocks::place_by_id(&ids, &returned)?;
-        let arrays = batches.iter().map(|b| orders_array(provider, &b.body)).collect::<Result<Vec<_>, _>>()?;
+        let arrays = batches
+            .iter()
+            .map(|b| orders_array(provider, &b.body))
+            .collect::<Result<Vec<_>, _>>()?;
         for (slot, (batch, index)) in places.into_iter().enumerate() {
             merged.set(slot as u32, arrays[batch].get(index as u32));
         }
@@ -87,11 +114,22 @@ pub async fn get_external_orders(ids: JsValue, options: JsValue) -> Result<JsVal
 #[wasm_bindgen(js_name = createExternalOrders)]
 pub async fn create_external_orders(orders: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let provider = Provider::LicenseRocks;
-    let call = Call::new(provider, &options, &[license_rocks::API_TOKEN], &["instanceUrl"])?;
+    let call = Call::new(
+        provider,
+        &options,
+        &[license_rocks::API_TOKEN],
+        &["instanceUrl"],
+    )?;
     let run = async {
         let instance = call.required_url("instanceUrl")?;
         let orders = new_orders(&orders)?;
-        let body = license_rocks::create_orders(&call.transport, &instance, &call.credential.value, &orders).await?;
+        let body = license_rocks::create_orders(
+            &call.transport,
+            &instance,
+            &call.credential.value,
+            &orders,
+        )
+        .await?;
         Ok(orders_array(provider, &body)?.into())
     };
     call.finish(run.await)
@@ -110,7 +148,12 @@ impl Call {
     /// `credentials`, one of `own`, or a common option), exactly one credential,
     /// a non-empty header-safe string, the common options in range, and a secret
     /// credential not used from a browser page unless allowed.
-    fn new(provider: Provider, options: &JsValue, credentials: &[CredentialKind], own: &[&str]) -> Result<Call, JsValue> {
+    fn new(
+        provider: Provider,
+        options: &JsValue,
+        credentials: &[CredentialKind],
+        own: &[&str],
+    ) -> Result<Call, JsValue> {
         let checked = (|| {
             let p = provider.as_str();
             let names: Vec<&str> = credentials.iter().map(|c| c.option).collect();
@@ -119,12 +162,19 @@ impl Call {
                 many => format!("exactly one of {}", list(many.iter())),
             };
             if !options.is_object() || Array::is_array(options) || options.is_function() {
-                return Err(Error::invalid_input(provider, format!("{p}: options must be an object with {one_of}")));
+                return Err(Error::invalid_input(
+                    provider,
+                    format!("{p}: options must be an object with {one_of}"),
+                ));
             }
             let options: Object = options.clone().unchecked_into();
             let known: Vec<&str> = names.iter().chain(own).copied().collect();
-            let unknown = first_unknown_option(&options, &known)
-                .map_err(|_| Error::invalid_input(provider, format!("{p}: options could not be read (their keys threw)")))?;
+            let unknown = first_unknown_option(&options, &known).map_err(|_| {
+                Error::invalid_input(
+                    provider,
+                    format!("{p}: options could not be read (their keys threw)"),
+                )
+            })?;
             if let Some(key) = unknown {
                 return Err(Error::invalid_input(
                     provider,
@@ -136,23 +186,40 @@ impl Call {
                 ));
             }
             let get = |key: &str| option_value(&options, key);
-            let given: Vec<(CredentialKind, JsValue)> =
-                credentials.iter().map(|c| (*c, get(c.option))).filter(|(_, v)| !v.is_undefined()).collect();
+            let given: Vec<(CredentialKind, JsValue)> = credentials
+                .iter()
+                .map(|c| (*c, get(c.option)))
+                .filter(|(_, v)| !v.is_undefined())
+                .collect();
             let credential = match given.as_slice() {
-                [(kind, value)] => Credential { kind: *kind, value: credential(provider, kind.option, value)? },
-                [] => return Err(Error::invalid_input(provider, format!("{p}: {one_of} is required and must be a string"))),
+                [(kind, value)] => Credential {
+                    kind: *kind,
+                    value: credential(provider, kind.option, value)?,
+                },
+                [] => {
+                    return Err(Error::invalid_input(
+                        provider,
+                        format!("{p}: {one_of} is required and must be a string"),
+                    ))
+                }
                 [first, second, ..] => {
                     return Err(Error::invalid_input(
                         provider,
-                        format!("{p}: give one credential, not both {} and {}", first.0.option, second.0.option),
+                        format!(
+                            "{p}: give one credential, not both {} and {}",
+                            first.0.option, second.0.option
+                        ),
                     ))
                 }
             };
             let allow_browser = match get("dangerouslyAllowBrowser") {
                 v if v.is_undefined() => false,
-                v => {
-                    v.as_bool().ok_or_else(|| Error::invalid_input(provider, format!("{p}: dangerouslyAllowBrowser must be a boolean")))?
-                }
+                v => v.as_bool().ok_or_else(|| {
+                    Error::invalid_input(
+                        provider,
+                        format!("{p}: dangerouslyAllowBrowser must be a boolean"),
+                    )
+                })?,
             };
             if credential.kind.secret && !allow_browser && in_browser_page() {
                 return Err(Error::invalid_input(provider, format!(
@@ -187,12 +254,22 @@ impl Call {
             let signal = match get("signal") {
                 v if v.is_undefined() => None,
                 v if is_abort_signal(&v) => Some(v.unchecked_into::<AbortSignal>()),
-                _ => return Err(Error::invalid_input(provider, format!("{p}: signal must be an AbortSignal"))),
+                _ => {
+                    return Err(Error::invalid_input(
+                        provider,
+                        format!("{p}: signal must be an AbortSignal"),
+                    ))
+                }
             };
             let fetch = match get("fetch") {
                 v if v.is_undefined() => None,
                 v if v.is_function() => Some(v.unchecked_into::<Function>()),
-                _ => return Err(Error::invalid_input(provider, format!("{p}: fetch must be a function"))),
+                _ => {
+                    return Err(Error::invalid_input(
+                        provider,
+                        format!("{p}: fetch must be a function"),
+                    ))
+                }
             };
             let transport = Transport {
                 provider,
@@ -203,7 +280,12 @@ impl Call {
                 signal,
                 retry_after_cap_ms: policy::RETRY_AFTER_CAP_MS,
             };
-            Ok(Call { provider, options, credential, transport })
+            Ok(Call {
+                provider,
+                options,
+                credential,
+                transport,
+            })
         })();
         // No secret is known yet if the options themselves were bad.
         checked.map_err(|e| to_js_error(&e, &[]))
@@ -225,7 +307,10 @@ impl Call {
         if value.is_undefined() {
             return Err(Error::invalid_input(
                 self.provider,
-                format!("{}: {key} is required (e.g. https://hub.example.com)", self.provider.as_str()),
+                format!(
+                    "{}: {key} is required (e.g. https://hub.example.com)",
+                    self.provider.as_str()
+                ),
             ));
         }
         base_url(self.provider, key, &string_arg(self.provider, key, &value)?)
@@ -298,7 +383,11 @@ extern "C" {
 
 /// The length of an array argument; `None` when reading it threw.
 fn array_length(array: &JsValue) -> Option<f64> {
-    array.unchecked_ref::<ArrayArgument>().length().ok().and_then(|n| n.as_f64())
+    array
+        .unchecked_ref::<ArrayArgument>()
+        .length()
+        .ok()
+        .and_then(|n| n.as_f64())
 }
 
 /// The first key of `options` that is not one of `own` or the common options.
@@ -333,38 +422,72 @@ fn option_value(options: &Object, key: &str) -> JsValue {
 fn credential(provider: Provider, name: &str, value: &JsValue) -> Result<String, Error> {
     let p = provider.as_str();
     let Some(text) = value.as_string() else {
-        return Err(Error::invalid_input(provider, format!("{p}: {name} is required and must be a string")));
+        return Err(Error::invalid_input(
+            provider,
+            format!("{p}: {name} is required and must be a string"),
+        ));
     };
     if !crate::ids::is_header_safe(&text) {
-        return Err(Error::invalid_input(provider, format!("{p}: {name} must be a non-empty string of visible ASCII characters")));
+        return Err(Error::invalid_input(
+            provider,
+            format!("{p}: {name} must be a non-empty string of visible ASCII characters"),
+        ));
     }
     Ok(text)
 }
 
-fn number_option(provider: Provider, name: &str, value: &JsValue, min: u64, max: u64, default: u64) -> Result<u64, Error> {
+fn number_option(
+    provider: Provider,
+    name: &str,
+    value: &JsValue,
+    min: u64,
+    max: u64,
+    default: u64,
+) -> Result<u64, Error> {
     if value.is_undefined() {
         return Ok(default);
     }
     match value.as_f64() {
         Some(n) if n.fract() == 0.0 && n >= min as f64 && n <= max as f64 => Ok(n as u64),
-        _ => Err(Error::invalid_input(provider, format!("{}: {name} must be an integer from {min} to {max}", provider.as_str()))),
+        _ => Err(Error::invalid_input(
+            provider,
+            format!(
+                "{}: {name} must be an integer from {min} to {max}",
+                provider.as_str()
+            ),
+        )),
     }
 }
 
 fn is_abort_signal(value: &JsValue) -> bool {
     let signal: &SignalLike = value.unchecked_ref();
-    value.is_object() && signal.aborted().is_ok_and(|a| a.as_bool().is_some()) && signal.add_event_listener().is_ok_and(|f| f.is_function())
+    value.is_object()
+        && signal.aborted().is_ok_and(|a| a.as_bool().is_some())
+        && signal.add_event_listener().is_ok_and(|f| f.is_function())
 }
 
 fn string_arg(provider: Provider, name: &str, value: &JsValue) -> Result<String, Error> {
-    value.as_string().ok_or_else(|| Error::invalid_input(provider, format!("{}: {name} must be a string", provider.as_str())))
+    value.as_string().ok_or_else(|| {
+        Error::invalid_input(
+            provider,
+            format!("{}: {name} must be a string", provider.as_str()),
+        )
+    })
 }
 
 fn id_inputs(ids: &JsValue) -> Result<Vec<IdInput>, Error> {
     if !Array::is_array(ids) {
-        return Err(Error::invalid_input(Provider::LicenseRocks, "licenseRocks: ids must be an array of numbers or digit strings"));
+        return Err(Error::invalid_input(
+            Provider::LicenseRocks,
+            "licenseRocks: ids must be an array of numbers or digit strings",
+        ));
     }
-    let unreadable = || Error::invalid_input(Provider::LicenseRocks, "licenseRocks: ids could not be read (the array threw)");
+    let unreadable = || {
+        Error::invalid_input(
+            Provider::LicenseRocks,
+            "licenseRocks: ids could not be read (the array threw)",
+        )
+    };
     // Checked before the copy: a huge sparse array must not be copied.
     // (`as` saturates: an array's length is a whole number up to 2^32 - 1.)
     crate::ids::check_id_count(array_length(ids).ok_or_else(unreadable)? as usize)?;
@@ -388,7 +511,12 @@ fn id_inputs(ids: &JsValue) -> Result<Vec<IdInput>, Error> {
 /// named. (`undefined` fields are dropped by it, as an absent optional should be.)
 fn new_orders(orders: &JsValue) -> Result<Vec<NewExternalOrder>, Error> {
     let provider = Provider::LicenseRocks;
-    let unreadable = || Error::invalid_input(provider, "licenseRocks: orders could not be read (the array threw)");
+    let unreadable = || {
+        Error::invalid_input(
+            provider,
+            "licenseRocks: orders could not be read (the array threw)",
+        )
+    };
     if !Array::is_array(orders) || array_length(orders).ok_or_else(unreadable)? == 0.0 {
         return Err(Error::invalid_input(
             provider,
@@ -398,8 +526,14 @@ fn new_orders(orders: &JsValue) -> Result<Vec<NewExternalOrder>, Error> {
     let text = JSON::stringify(orders)
         .ok()
         .and_then(|t| t.as_string())
-        .ok_or_else(|| Error::invalid_input(provider, "licenseRocks: orders must be plain data (JSON.stringify could not write them)"))?;
-    new_orders_from_json(&text).map_err(|message| Error::invalid_input(provider, format!("licenseRocks: {message}")))
+        .ok_or_else(|| {
+            Error::invalid_input(
+                provider,
+                "licenseRocks: orders must be plain data (JSON.stringify could not write them)",
+            )
+        })?;
+    new_orders_from_json(&text)
+        .map_err(|message| Error::invalid_input(provider, format!("licenseRocks: {message}")))
 }
 
 /// `JSON.parse` of a checked body. The check proved it UTF-8, and the bytes go
@@ -425,13 +559,24 @@ extern "C" {
 }
 
 fn orders_array(provider: Provider, body: &[u8]) -> Result<Array, Error> {
-    let orders = parse_json(provider, body)?.unchecked_into::<ParsedReply>().orders().map_err(|_| unreadable(provider))?;
+    let orders = parse_json(provider, body)?
+        .unchecked_into::<ParsedReply>()
+        .orders()
+        .map_err(|_| unreadable(provider))?;
     orders.dyn_into::<Array>().map_err(|_| unreadable(provider))
 }
 
 /// Should not happen: the body was checked before. Kept as an error, never a panic.
 fn unreadable(provider: Provider) -> Error {
-    Error::invalid_response(provider, 200, None, format!("{}: the checked body could not be read back", provider.as_str()))
+    Error::invalid_response(
+        provider,
+        200,
+        None,
+        format!(
+            "{}: the checked body could not be read back",
+            provider.as_str()
+        ),
+    )
 }
 
 /// A browser page or browser worker, as opposed to Node, Deno, Bun, workerd or
@@ -444,7 +589,9 @@ fn in_browser_page() -> bool {
 
 fn probe_browser_page() -> bool {
     let global = js_sys::global();
-    let get = |target: &JsValue, key: &str| Reflect::get(target, &key.into()).unwrap_or(JsValue::UNDEFINED);
+    let get = |target: &JsValue, key: &str| {
+        Reflect::get(target, &key.into()).unwrap_or(JsValue::UNDEFINED)
+    };
     let defined = |key: &str| !get(&global, key).is_undefined();
     let node = get(&get(&get(&global, "process"), "versions"), "node").is_string();
     let user_agent = get(&get(&global, "navigator"), "userAgent").as_string();
@@ -457,7 +604,9 @@ fn probe_browser_page() -> bool {
     {
         return false;
     }
-    (defined("window") && defined("document")) || defined("WorkerGlobalScope") || defined("importScripts")
+    (defined("window") && defined("document"))
+        || defined("WorkerGlobalScope")
+        || defined("importScripts")
 }
 
 /// An `Error` named `OrderApiError` with the contract's fields; secrets scrubbed
@@ -482,7 +631,9 @@ fn to_js_error(error: &Error, secrets: &[&str]) -> JsValue {
     }
     if let Some(path) = &error.path {
         // A path names keys of the reply, which an upstream chooses.
-        let path = secrets.iter().fold(path.clone(), |p, s| crate::redact::secret(&p, s));
+        let path = secrets
+            .iter()
+            .fold(path.clone(), |p, s| crate::redact::secret(&p, s));
         set("path", path.into());
     }
     set("retryable", error.retryable.into());

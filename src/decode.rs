@@ -34,11 +34,19 @@ pub(crate) fn check_error(provider: Provider, status: u16, body: &[u8], e: &Json
 /// serde_json's arbitrary-precision mode cannot tell an object keyed
 /// `$serde_json::private::Number` from a number, so for a body with that key
 /// the byte-level check's verdict stands.
-pub fn decode<T: DeserializeOwned + Check>(provider: Provider, status: u16, body: &[u8]) -> Result<T, Error> {
+pub fn decode<T: DeserializeOwned + Check>(
+    provider: Provider,
+    status: u16,
+    body: &[u8],
+) -> Result<T, Error> {
     let mut de = serde_json::Deserializer::from_slice(body);
     let decoded = serde_path_to_error::deserialize(&mut de)
         .map_err(|e| path_error::<T>(provider, status, body, e))
-        .and_then(|value| de.end().map(|()| value).map_err(|e| json_error(provider, status, &e)));
+        .and_then(|value| {
+            de.end()
+                .map(|()| value)
+                .map_err(|e| json_error(provider, status, &e))
+        });
     // The key starts with `$`, or its escape.
     let maybe = body.contains(&b'$') || body.windows(6).any(|w| w == b"\\u0024");
     if maybe && crate::json::has_reserved_key(body) {
@@ -47,7 +55,12 @@ pub fn decode<T: DeserializeOwned + Check>(provider: Provider, status: u16, body
     decoded
 }
 
-fn path_error<T: Check>(provider: Provider, status: u16, body: &[u8], e: serde_path_to_error::Error<serde_json::Error>) -> Error {
+fn path_error<T: Check>(
+    provider: Provider,
+    status: u16,
+    body: &[u8],
+    e: serde_path_to_error::Error<serde_json::Error>,
+) -> Error {
     let inner = e.inner();
     let mut path = e.path().to_string();
     if !inner.is_data() {
@@ -59,8 +72,15 @@ fn path_error<T: Check>(provider: Provider, status: u16, body: &[u8], e: serde_p
     let detail = inner.to_string();
     // serde reports a missing key at its parent object; the contract wants the
     // field itself (always one of the models' own wire names, free of backticks).
-    if let Some(field) = detail.strip_prefix("missing field `").and_then(|rest| rest.split('`').next()) {
-        path = if path == "." { field.to_owned() } else { format!("{path}.{field}") };
+    if let Some(field) = detail
+        .strip_prefix("missing field `")
+        .and_then(|rest| rest.split('`').next())
+    {
+        path = if path == "." {
+            field.to_owned()
+        } else {
+            format!("{path}.{field}")
+        };
     }
     if path == "." || path.is_empty() {
         path = "$".to_owned();
@@ -75,20 +95,34 @@ fn path_error<T: Check>(provider: Provider, status: u16, body: &[u8], e: serde_p
 fn out_of_range<T: Check>(body: &[u8], serde_path: &str) -> Option<String> {
     let e = check_bytes::<T>(body).err()?;
     let serde_path = if serde_path == "." { "$" } else { serde_path };
-    let at_number = crate::json::Reader::new(&body[e.offset()..]).number().is_ok();
+    let at_number = crate::json::Reader::new(&body[e.offset()..])
+        .number()
+        .is_ok();
     (e.class() == Class::Data && e.path() == serde_path && at_number).then(|| e.path())
 }
 
 fn shape_error(provider: Provider, status: u16, path: String, detail: &str) -> Error {
-    let message = format!("{} sent a response that does not match its documented shape at `{path}`: {detail}", provider.as_str());
+    let message = format!(
+        "{} sent a response that does not match its documented shape at `{path}`: {detail}",
+        provider.as_str()
+    );
     Error::invalid_response(provider, status, Some(path), message)
 }
 
 fn json_error(provider: Provider, status: u16, e: &serde_json::Error) -> Error {
-    let what = if e.is_eof() { "a truncated JSON body" } else { "a body that is not valid JSON" };
+    let what = if e.is_eof() {
+        "a truncated JSON body"
+    } else {
+        "a body that is not valid JSON"
+    };
     not_json(provider, status, what, &e.to_string())
 }
 
 fn not_json(provider: Provider, status: u16, what: &str, detail: &str) -> Error {
-    Error::invalid_response(provider, status, None, format!("{} sent {what} ({detail})", provider.as_str()))
+    Error::invalid_response(
+        provider,
+        status,
+        None,
+        format!("{} sent {what} ({detail})", provider.as_str()),
+    )
 }

@@ -71,13 +71,17 @@ pub fn is_plain_code(code: &str) -> bool {
     let bytes = code.as_bytes();
     (1..=64).contains(&bytes.len())
         && bytes[0].is_ascii_alphanumeric()
-        && bytes.iter().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.' | b':'))
+        && bytes
+            .iter()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.' | b':'))
 }
 
 /// An error's `code` as it may leave: `None` when it holds any of `secrets`.
 pub fn code_without(code: Option<&str>, secrets: &[&str]) -> Option<String> {
     let code = code?;
-    let clean = secrets.iter().all(|s| crate::redact::secret(code, s) == code);
+    let clean = secrets
+        .iter()
+        .all(|s| crate::redact::secret(code, s) == code);
     clean.then(|| code.to_owned())
 }
 
@@ -111,7 +115,16 @@ pub struct Error {
 impl Error {
     fn new(kind: ErrorKind, provider: Provider, message: impl Into<String>) -> Self {
         let retryable = matches!(kind, ErrorKind::Timeout | ErrorKind::Network);
-        Error { kind, provider, status: None, code: None, path: None, retryable, message: message.into(), retry_after_ms: None }
+        Error {
+            kind,
+            provider,
+            status: None,
+            code: None,
+            path: None,
+            retryable,
+            message: message.into(),
+            retry_after_ms: None,
+        }
     }
 
     /// Bad input; nothing was sent.
@@ -122,19 +135,42 @@ impl Error {
     /// The provider's own error shape. A `code` that is not a plain identifier
     /// (`NOT_FOUND`, `Unauthorized`) is dropped: an upstream may put anything
     /// there, an echoed key included, and callers match codes, not prose.
-    pub fn api(provider: Provider, status: u16, code: Option<String>, message: impl Into<String>) -> Self {
+    pub fn api(
+        provider: Provider,
+        status: u16,
+        code: Option<String>,
+        message: impl Into<String>,
+    ) -> Self {
         let code = code.filter(|c| is_plain_code(c));
-        Error { status: Some(status), code, retryable: is_retryable_status(status), ..Error::new(ErrorKind::Api, provider, message) }
+        Error {
+            status: Some(status),
+            code,
+            retryable: is_retryable_status(status),
+            ..Error::new(ErrorKind::Api, provider, message)
+        }
     }
 
     /// A non-2xx answer without the provider's error shape.
     pub fn http(provider: Provider, status: u16, message: impl Into<String>) -> Self {
-        Error { status: Some(status), retryable: is_retryable_status(status), ..Error::new(ErrorKind::Http, provider, message) }
+        Error {
+            status: Some(status),
+            retryable: is_retryable_status(status),
+            ..Error::new(ErrorKind::Http, provider, message)
+        }
     }
 
     /// A 2xx answer that did not decode.
-    pub fn invalid_response(provider: Provider, status: u16, path: Option<String>, message: impl Into<String>) -> Self {
-        Error { status: Some(status), path, ..Error::new(ErrorKind::InvalidResponse, provider, message) }
+    pub fn invalid_response(
+        provider: Provider,
+        status: u16,
+        path: Option<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        Error {
+            status: Some(status),
+            path,
+            ..Error::new(ErrorKind::InvalidResponse, provider, message)
+        }
     }
 
     /// The same error, carrying the server's `Retry-After`.

@@ -46,7 +46,12 @@ pub fn license_rocks_ids(ids: &[IdInput]) -> Result<Vec<u64>, Error> {
             first[*position as usize] = true;
         }
     }
-    let out: Vec<u64> = values.iter().zip(&first).filter(|(_, first)| **first).map(|(v, _)| *v).collect();
+    let out: Vec<u64> = values
+        .iter()
+        .zip(&first)
+        .filter(|(_, first)| **first)
+        .map(|(v, _)| *v)
+        .collect();
     Ok(out)
 }
 
@@ -54,7 +59,10 @@ pub fn license_rocks_ids(ids: &[IdInput]) -> Result<Vec<u64>, Error> {
 /// length with this before copying it.
 pub fn check_id_count(count: usize) -> Result<(), Error> {
     if count > MAX_IDS {
-        return Err(Error::invalid_input(Provider::LicenseRocks, format!("licenseRocks: ids holds {count} ids; at most {MAX_IDS} a call")));
+        return Err(Error::invalid_input(
+            Provider::LicenseRocks,
+            format!("licenseRocks: ids holds {count} ids; at most {MAX_IDS} a call"),
+        ));
     }
     Ok(())
 }
@@ -99,11 +107,17 @@ fn parse_id(id: &IdInput) -> Result<u64, String> {
         }
         IdInput::Text(s) => {
             if s.is_empty() || s.len() > 32 || !s.bytes().all(|b| b.is_ascii_digit()) {
-                return Err(format!("is the string {}, which is not made of digits only", quote(&truncate(s))));
+                return Err(format!(
+                    "is the string {}, which is not made of digits only",
+                    quote(&truncate(s))
+                ));
             }
             match s.parse::<u64>() {
                 Ok(v) if (1..=max).contains(&v) => Ok(v),
-                _ => Err(format!("is the string {}, which is not in 1..=2^53 - 1", quote(&truncate(s)))),
+                _ => Err(format!(
+                    "is the string {}, which is not in 1..=2^53 - 1",
+                    quote(&truncate(s))
+                )),
             }
         }
         IdInput::Other(kind) => Err(format!("is a {kind}")),
@@ -165,14 +179,23 @@ pub fn is_header_safe(value: &str) -> bool {
 /// keeps path and query syntax out of the URL.
 pub fn uuid(provider: Provider, id: &str) -> Result<(), Error> {
     let b = id.as_bytes();
-    let ok =
-        b.len() == 36 && b.iter().enumerate().all(|(i, c)| if matches!(i, 8 | 13 | 18 | 23) { *c == b'-' } else { c.is_ascii_hexdigit() });
+    let ok = b.len() == 36
+        && b.iter().enumerate().all(|(i, c)| {
+            if matches!(i, 8 | 13 | 18 | 23) {
+                *c == b'-'
+            } else {
+                c.is_ascii_hexdigit()
+            }
+        });
     if ok {
         Ok(())
     } else {
         Err(Error::invalid_input(
             provider,
-            format!("order id {} is not a UUID (e.g. 59210ee0-1a4e-451c-b048-c493d9e001ff)", quote(&truncate(id))),
+            format!(
+                "order id {} is not a UUID (e.g. 59210ee0-1a4e-451c-b048-c493d9e001ff)",
+                quote(&truncate(id))
+            ),
         ))
     }
 }
@@ -188,7 +211,9 @@ mod tests {
         for len in [0, 1, 2, 3, 10, 100, 1000] {
             let mut v: Vec<(u64, u64)> = (0..len)
                 .map(|i| {
-                    seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                    seed = seed
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
                     (seed >> 60, i)
                 })
                 .collect();
@@ -201,13 +226,26 @@ mod tests {
 
     #[test]
     fn ids_are_checked_deduplicated_and_kept_in_order() {
-        let ids = [Number(5.0), Text("3".into()), Number(5.0), Text("0005".into()), Number(1.0)];
+        let ids = [
+            Number(5.0),
+            Text("3".into()),
+            Number(5.0),
+            Text("0005".into()),
+            Number(1.0),
+        ];
         assert_eq!(license_rocks_ids(&ids).unwrap(), [5, 3, 1]);
         assert_eq!(license_rocks_ids(&[]).unwrap(), Vec::<u64>::new());
-        assert_eq!(license_rocks_ids(&[Number(9007199254740991.0)]).unwrap(), [9007199254740991]);
+        assert_eq!(
+            license_rocks_ids(&[Number(9007199254740991.0)]).unwrap(),
+            [9007199254740991]
+        );
         assert_eq!(license_rocks_ids(&vec![Number(1.0); MAX_IDS]).unwrap(), [1]);
         let error = license_rocks_ids(&vec![Number(1.0); MAX_IDS + 1]).unwrap_err();
-        assert!(error.message.contains("at most 100000"), "{}", error.message);
+        assert!(
+            error.message.contains("at most 100000"),
+            "{}",
+            error.message
+        );
     }
 
     #[test]
@@ -234,7 +272,11 @@ mod tests {
         for id in bad {
             let err = license_rocks_ids(&[Number(1.0), id.clone()]).unwrap_err();
             assert_eq!(err.kind, crate::ErrorKind::InvalidInput, "{id:?}");
-            assert!(err.message.starts_with("licenseRocks: ids[1] "), "{}", err.message);
+            assert!(
+                err.message.starts_with("licenseRocks: ids[1] "),
+                "{}",
+                err.message
+            );
         }
     }
 
@@ -249,7 +291,11 @@ mod tests {
             let joined = g.iter().map(u64::to_string).collect::<Vec<_>>().join(",");
             assert!(prefix + joined.len() <= MAX_URL_LENGTH);
         }
-        assert_eq!(split_for_url(5000, &[1, 2]), vec![vec![1], vec![2]], "an overlong prefix still sends one id per URL");
+        assert_eq!(
+            split_for_url(5000, &[1, 2]),
+            vec![vec![1], vec![2]],
+            "an overlong prefix still sends one id per URL"
+        );
     }
 
     #[test]

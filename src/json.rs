@@ -44,7 +44,9 @@ pub const RESERVED_KEY: &str = "$serde_json::private::Number";
 
 /// Whether [`RESERVED_KEY`] is a key anywhere in `bytes`, as far as they are JSON.
 pub fn has_reserved_key(bytes: &[u8]) -> bool {
-    Reader::new(bytes).skip().is_err_and(|e| e.is_reserved_key())
+    Reader::new(bytes)
+        .skip()
+        .is_err_and(|e| e.is_reserved_key())
 }
 
 /// A reading failure. Boxed so a `Result<(), JsonError>` stays one word on the hot path.
@@ -64,7 +66,13 @@ struct Failure {
 
 impl JsonError {
     fn new(class: Class, offset: usize, message: impl Into<Cow<'static, str>>) -> Self {
-        JsonError(Box::new(Failure { class, offset, message: message.into(), path: Vec::new(), reserved_key: false }))
+        JsonError(Box::new(Failure {
+            class,
+            offset,
+            message: message.into(),
+            path: Vec::new(),
+            reserved_key: false,
+        }))
     }
 
     fn reserved_key(offset: usize) -> Self {
@@ -124,7 +132,12 @@ impl JsonError {
     pub fn describe(&self, input: &[u8]) -> String {
         let before = &input[..self.0.offset.min(input.len())];
         let line = before.iter().filter(|b| **b == b'\n').count() + 1;
-        let column = before.len() - before.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1) + 1;
+        let column = before.len()
+            - before
+                .iter()
+                .rposition(|b| *b == b'\n')
+                .map_or(0, |i| i + 1)
+            + 1;
         format!("{} at line {line} column {column}", self.0.message)
     }
 
@@ -203,7 +216,11 @@ fn unescape(bytes: &[u8]) -> (char, usize) {
         Some(b'u') => {
             let unit = hex4(&bytes[1..]).unwrap_or(0xFFFD);
             if (0xD800..0xDC00).contains(&unit) {
-                let low = bytes.get(5..7).filter(|s| *s == b"\\u").and_then(|_| hex4(&bytes[7..])).unwrap_or(0xDC00);
+                let low = bytes
+                    .get(5..7)
+                    .filter(|s| *s == b"\\u")
+                    .and_then(|_| hex4(&bytes[7..]))
+                    .unwrap_or(0xDC00);
                 let code = 0x10000 + ((unit as u32 - 0xD800) << 10) + (low as u32 - 0xDC00);
                 return (char::from_u32(code).unwrap_or('\u{FFFD}'), 11);
             }
@@ -257,7 +274,11 @@ type Result<T> = std::result::Result<T, JsonError>;
 impl<'a> Reader<'a> {
     /// A reader at the start of `bytes`.
     pub fn new(bytes: &'a [u8]) -> Self {
-        Reader { bytes, pos: 0, depth: 0 }
+        Reader {
+            bytes,
+            pos: 0,
+            depth: 0,
+        }
     }
 
     /// Byte offset of the cursor.
@@ -389,9 +410,19 @@ impl<'a> Reader<'a> {
                     self.pos += 1;
                     self.escape()?;
                 }
-                Some(b) if *b < 0x20 => return Err(self.syntax("control character (\\u0000-\\u001F) found while parsing a string")),
+                Some(b) if *b < 0x20 => {
+                    return Err(self.syntax(
+                        "control character (\\u0000-\\u001F) found while parsing a string",
+                    ))
+                }
                 Some(_) => self.utf8_sequence()?,
-                None => return Err(JsonError::new(Class::Eof, self.pos, "EOF while parsing a string")),
+                None => {
+                    return Err(JsonError::new(
+                        Class::Eof,
+                        self.pos,
+                        "EOF while parsing a string",
+                    ))
+                }
             }
         }
     }
@@ -420,7 +451,11 @@ impl<'a> Reader<'a> {
                 Ok(())
             }
             Some(_) => Err(self.syntax("invalid escape")),
-            None => Err(JsonError::new(Class::Eof, self.pos, "EOF while parsing a string")),
+            None => Err(JsonError::new(
+                Class::Eof,
+                self.pos,
+                "EOF while parsing a string",
+            )),
         }
     }
 
@@ -431,7 +466,11 @@ impl<'a> Reader<'a> {
                 Ok(unit)
             }
             // serde_json takes four bytes before looking at them; so does this.
-            None if self.bytes.len() - self.pos < 4 => Err(JsonError::new(Class::Eof, self.bytes.len(), "EOF while parsing a string")),
+            None if self.bytes.len() - self.pos < 4 => Err(JsonError::new(
+                Class::Eof,
+                self.bytes.len(),
+                "EOF while parsing a string",
+            )),
             None => Err(self.syntax("invalid escape")),
         }
     }
@@ -450,7 +489,11 @@ impl<'a> Reader<'a> {
             _ => return Err(self.syntax("invalid UTF-8")),
         };
         let Some(tail) = self.bytes.get(self.pos + 1..self.pos + len) else {
-            return Err(JsonError::new(Class::Eof, self.bytes.len(), "EOF while parsing a string"));
+            return Err(JsonError::new(
+                Class::Eof,
+                self.bytes.len(),
+                "EOF while parsing a string",
+            ));
         };
         if !second.contains(&tail[0]) || !tail[1..].iter().all(|b| (0x80..=0xBF).contains(b)) {
             return Err(self.syntax("invalid UTF-8"));
@@ -478,7 +521,12 @@ impl<'a> Reader<'a> {
         if is_finite_in_js(&self.bytes[start..self.pos]) {
             Ok(())
         } else {
-            Err(JsonError::data(start, format!("expected {expected}, found a number that overflows to Infinity in JavaScript")))
+            Err(JsonError::data(
+                start,
+                format!(
+                    "expected {expected}, found a number that overflows to Infinity in JavaScript"
+                ),
+            ))
         }
     }
 
@@ -492,9 +540,18 @@ impl<'a> Reader<'a> {
         let start = self.pos;
         match self.number_text()? {
             Integer::Value(v) if (min..=max).contains(&v) => Ok(v),
-            Integer::Value(_) | Integer::Huge => Err(JsonError::data(start, format!("expected {expected}, found a number out of range"))),
-            Integer::NotWhole => Err(JsonError::data(start, format!("expected {expected}, found a fractional number"))),
-            Integer::NegativeZero => Err(JsonError::data(start, format!("expected {expected}, found -0"))),
+            Integer::Value(_) | Integer::Huge => Err(JsonError::data(
+                start,
+                format!("expected {expected}, found a number out of range"),
+            )),
+            Integer::NotWhole => Err(JsonError::data(
+                start,
+                format!("expected {expected}, found a fractional number"),
+            )),
+            Integer::NegativeZero => Err(JsonError::data(
+                start,
+                format!("expected {expected}, found -0"),
+            )),
         }
     }
 
@@ -544,7 +601,11 @@ impl<'a> Reader<'a> {
             (false, _) => Integer::NotWhole,
             // JSON.parse keeps the sign, and serde reads it as a float.
             (true, true) if negative && magnitude == 0 => Integer::NegativeZero,
-            (true, true) => Integer::Value(if negative { -(magnitude as i64) } else { magnitude as i64 }),
+            (true, true) => Integer::Value(if negative {
+                -(magnitude as i64)
+            } else {
+                magnitude as i64
+            }),
             (true, false) => Integer::Huge,
         })
     }
@@ -592,7 +653,11 @@ impl<'a> Reader<'a> {
     /// key when it is exactly `expected` (a name with nothing to escape): the
     /// common case, since providers send keys in their documented order.
     #[inline]
-    pub fn next_key_expecting(&mut self, first: bool, expected: Option<&str>) -> Result<Option<Key<'a>>> {
+    pub fn next_key_expecting(
+        &mut self,
+        first: bool,
+        expected: Option<&str>,
+    ) -> Result<Option<Key<'a>>> {
         match self.peek() {
             Some(b'}') => {
                 self.pos += 1;
@@ -612,7 +677,9 @@ impl<'a> Reader<'a> {
         }
         if let Some(name) = expected {
             let end = self.pos + 1 + name.len();
-            if self.bytes.get(end) == Some(&b'"') && same(&self.bytes[self.pos + 1..end], name.as_bytes()) {
+            if self.bytes.get(end) == Some(&b'"')
+                && same(&self.bytes[self.pos + 1..end], name.as_bytes())
+            {
                 self.pos = end + 1;
                 return Ok(Some(Key::Expected));
             }
@@ -737,7 +804,12 @@ impl KeyTable {
         let mut i = 1;
         while i < wires.len() {
             let mut j = i;
-            while j > 0 && bytes_less(wires[sorted[j] as usize].as_bytes(), wires[sorted[j - 1] as usize].as_bytes()) {
+            while j > 0
+                && bytes_less(
+                    wires[sorted[j] as usize].as_bytes(),
+                    wires[sorted[j - 1] as usize].as_bytes(),
+                )
+            {
                 let moved = sorted[j];
                 sorted[j] = sorted[j - 1];
                 sorted[j - 1] = moved;
@@ -751,7 +823,12 @@ impl KeyTable {
             rank[sorted[k] as usize] = k as u8;
             k += 1;
         }
-        KeyTable { wires, required, sorted, rank }
+        KeyTable {
+            wires,
+            required,
+            sorted,
+            rank,
+        }
     }
 
     /// The key after `wires[i]` in byte order, if any.
@@ -832,7 +909,8 @@ pub fn read_fields<'a>(
                 // A repeat is refused after its `:`, before its value, as decoding does.
                 r.colon()?;
                 if seen & bit != 0 {
-                    let error = JsonError::data(r.offset(), format!("duplicate field `{}`", wires[i]));
+                    let error =
+                        JsonError::data(r.offset(), format!("duplicate field `{}`", wires[i]));
                     return Err(error.within(Segment::Field(wires[i])));
                 }
                 seen |= bit;
@@ -848,20 +926,30 @@ pub fn read_fields<'a>(
         };
         let name = key.value();
         if unknown == UnknownKeys::Refuse {
-            let error = JsonError::data(r.offset(), format!("unknown field `{name}`, expected one of {}", list(wires)));
+            let error = JsonError::data(
+                r.offset(),
+                format!("unknown field `{name}`, expected one of {}", list(wires)),
+            );
             return Err(error.within(Segment::Key(name.into_owned())));
         }
         r.colon()?;
-        if !others.get_or_insert_with(Default::default).insert(name.clone()) {
+        if !others
+            .get_or_insert_with(Default::default)
+            .insert(name.clone())
+        {
             let error = JsonError::data(r.offset(), format!("duplicate field `{name}`"));
             return Err(error.within(Segment::Key(name.into_owned())));
         }
-        r.skip().map_err(|e| e.within(Segment::Key(name.into_owned())))?;
+        r.skip()
+            .map_err(|e| e.within(Segment::Key(name.into_owned())))?;
     }
     let missing = keys.required & !seen;
     if missing != 0 {
         let wire = wires[missing.trailing_zeros() as usize];
-        return Err(JsonError::data(r.offset(), format!("missing field `{wire}`")).within(Segment::Field(wire)));
+        return Err(
+            JsonError::data(r.offset(), format!("missing field `{wire}`"))
+                .within(Segment::Field(wire)),
+        );
     }
     Ok(())
 }
@@ -898,7 +986,10 @@ fn same(a: &[u8], b: &[u8]) -> bool {
     if a.len() != b.len() {
         return false;
     }
-    let word = |s: &[u8], i: usize| s.get(i..i + 8).map(|c| u64::from_le_bytes(c.try_into().unwrap_or([0; 8])));
+    let word = |s: &[u8], i: usize| {
+        s.get(i..i + 8)
+            .map(|c| u64::from_le_bytes(c.try_into().unwrap_or([0; 8])))
+    };
     let mut i = 0;
     while let (Some(x), Some(y)) = (word(a, i), word(b, i)) {
         if x != y {
@@ -976,12 +1067,24 @@ pub fn is_finite_in_js(text: &[u8]) -> bool {
         Some(b'+') => (1, &exponent[1..]),
         _ => (1, exponent),
     };
-    let exp = sign * digits.iter().fold(0i64, |n, d| (n * 10 + (d - b'0') as i64).min(1_000_000_000_000_000));
-    let significant: Vec<u8> = whole.iter().chain(fraction).copied().skip_while(|d| *d == b'0').collect();
+    let exp = sign
+        * digits.iter().fold(0i64, |n, d| {
+            (n * 10 + (d - b'0') as i64).min(1_000_000_000_000_000)
+        });
+    let significant: Vec<u8> = whole
+        .iter()
+        .chain(fraction)
+        .copied()
+        .skip_while(|d| *d == b'0')
+        .collect();
     if significant.is_empty() {
         return true;
     }
-    let leading_zeros = whole.iter().chain(fraction).take_while(|d| **d == b'0').count() as i64;
+    let leading_zeros = whole
+        .iter()
+        .chain(fraction)
+        .take_while(|d| **d == b'0')
+        .count() as i64;
     // The decimal exponent of the first significant digit.
     let first = whole.len() as i64 - 1 - leading_zeros + exp;
     match first {
@@ -989,7 +1092,10 @@ pub fn is_finite_in_js(text: &[u8]) -> bool {
         309.. => false,
         _ => {
             for i in 0..significant.len().max(F64_OVERFLOW_DIGITS.len()) {
-                let (ours, limit) = (significant.get(i).unwrap_or(&b'0'), F64_OVERFLOW_DIGITS.get(i).unwrap_or(&b'0'));
+                let (ours, limit) = (
+                    significant.get(i).unwrap_or(&b'0'),
+                    F64_OVERFLOW_DIGITS.get(i).unwrap_or(&b'0'),
+                );
                 if ours != limit {
                     return ours < limit;
                 }
@@ -1121,8 +1227,17 @@ mod tests {
         for case in cases {
             let ours = skip_all(case).unwrap_err();
             let theirs = serde_json::from_slice::<serde_json::Value>(case).unwrap_err();
-            let class = if theirs.is_eof() { Class::Eof } else { Class::Syntax };
-            assert_eq!(ours.class(), class, "{} ({ours:?} vs {theirs})", String::from_utf8_lossy(case));
+            let class = if theirs.is_eof() {
+                Class::Eof
+            } else {
+                Class::Syntax
+            };
+            assert_eq!(
+                ours.class(),
+                class,
+                "{} ({ours:?} vs {theirs})",
+                String::from_utf8_lossy(case)
+            );
         }
     }
 
@@ -1146,7 +1261,10 @@ mod tests {
             }
         }
         assert_eq!(find_special(b"abcdefghijk", 0), 11);
-        assert_eq!(find_special(&[0x20, 0x7F, b'!', b'#', b'[', b']', 0x21, 0x5B, 0x5D], 0), 9);
+        assert_eq!(
+            find_special(&[0x20, 0x7F, b'!', b'#', b'[', b']', 0x21, 0x5B, 0x5D], 0),
+            9
+        );
     }
 
     #[test]
@@ -1169,8 +1287,19 @@ mod tests {
         }
         // One below the midpoint rounds down to f64::MAX.
         assert!(is_finite_in_js(b"179769313486231580793728971405303415079934132710037826936173778980444968292764750946649017977587207096330286416692887910946555547851940402630657488671505820681908902000708383676273854845817711531764475730270069855571366959622842914819860834936475292719074168444365510704342711559699508093042880177904174497791"));
-        for n in ["1e308", "1.7976931348623157e308", "1.7976931348623158e308", "1.7976931348623159e308", "2e308", "0.5e309"] {
-            assert_eq!(is_finite_in_js(n.as_bytes()), n.parse::<f64>().unwrap().is_finite(), "{n}");
+        for n in [
+            "1e308",
+            "1.7976931348623157e308",
+            "1.7976931348623158e308",
+            "1.7976931348623159e308",
+            "2e308",
+            "0.5e309",
+        ] {
+            assert_eq!(
+                is_finite_in_js(n.as_bytes()),
+                n.parse::<f64>().unwrap().is_finite(),
+                "{n}"
+            );
         }
     }
 
@@ -1180,7 +1309,16 @@ mod tests {
         assert_eq!(int("9007199254740991").unwrap(), 9_007_199_254_740_991);
         assert_eq!(int("0").unwrap(), 0);
         // -0 is no integer to serde (it reads a float), nor to JSON.parse's sign.
-        for bad in ["9007199254740992", "1.0", "1e2", "-10", "99999999999999999999999", "\"1\"", "true", "-0"] {
+        for bad in [
+            "9007199254740992",
+            "1.0",
+            "1e2",
+            "-10",
+            "99999999999999999999999",
+            "\"1\"",
+            "true",
+            "-0",
+        ] {
             assert_eq!(int(bad).unwrap_err().class(), Class::Data, "{bad}");
         }
         // RFC 8259 allows no leading zeros.
@@ -1199,8 +1337,20 @@ mod tests {
 
     #[test]
     fn peeks_fields_of_an_object() {
-        let found = peek_fields(br#"{"a":"x","b":{"c":1},"c":5,"z":[1]}"#, &["a", "b", "c", "d"]).unwrap();
-        assert_eq!(found, [Peeked::Text("x".into()), Peeked::Object(br#"{"c":1}"#), Peeked::Other, Peeked::Absent]);
+        let found = peek_fields(
+            br#"{"a":"x","b":{"c":1},"c":5,"z":[1]}"#,
+            &["a", "b", "c", "d"],
+        )
+        .unwrap();
+        assert_eq!(
+            found,
+            [
+                Peeked::Text("x".into()),
+                Peeked::Object(br#"{"c":1}"#),
+                Peeked::Other,
+                Peeked::Absent
+            ]
+        );
         assert!(peek_fields(br#"{"a":1,"a":2}"#, &["a"]).is_none());
         assert!(peek_fields(b"[1]", &["a"]).is_none());
         assert!(peek_fields(b"{} x", &["a"]).is_none());
@@ -1235,15 +1385,32 @@ mod tests {
         };
         let documented = read(br#"{"b":0,"C":1,"a":2,"ab":3}"#).unwrap();
         assert_eq!(documented, [(0, 0), (1, 1), (2, 2), (3, 3)]);
-        assert_eq!(read(br#"{"C":1,"a":2,"ab":3,"b":0}"#).unwrap(), [(1, 1), (2, 2), (3, 3), (0, 0)]);
-        assert_eq!(read(br#"{"a":2,"x":5,"b":0,"C":1}"#).unwrap(), [(2, 2), (0, 0), (1, 1)]);
-        assert_eq!(read(br#"{"C":1,"a":2,"a":2,"b":0}"#).unwrap_err().path(), "a");
-        assert_eq!(read(br#"{"C":1,"ab":3,"b":0}"#).unwrap_err().message(), "missing field `a`");
+        assert_eq!(
+            read(br#"{"C":1,"a":2,"ab":3,"b":0}"#).unwrap(),
+            [(1, 1), (2, 2), (3, 3), (0, 0)]
+        );
+        assert_eq!(
+            read(br#"{"a":2,"x":5,"b":0,"C":1}"#).unwrap(),
+            [(2, 2), (0, 0), (1, 1)]
+        );
+        assert_eq!(
+            read(br#"{"C":1,"a":2,"a":2,"b":0}"#).unwrap_err().path(),
+            "a"
+        );
+        assert_eq!(
+            read(br#"{"C":1,"ab":3,"b":0}"#).unwrap_err().message(),
+            "missing field `a`"
+        );
     }
 
     #[test]
     fn quoted_strings_read_back() {
-        for text in ["plain", "quote \" and \\ back", "line\nbreak\ttab\u{1}\u{1F}", "h\u{e9}llo \u{1F600}"] {
+        for text in [
+            "plain",
+            "quote \" and \\ back",
+            "line\nbreak\ttab\u{1}\u{1F}",
+            "h\u{e9}llo \u{1F600}",
+        ] {
             assert_eq!(serde_json::from_str::<String>(&quote(text)).unwrap(), text);
         }
     }

@@ -25,7 +25,9 @@ pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 16 * 1024 * 1024;
 /// jitter factor in `[0.5, 1)` drawn from `unit` (a number in `[0, 1)`), so
 /// clients that failed together do not come back together.
 pub fn backoff_ms(retry: u32, unit: f64) -> u64 {
-    let exponential = BACKOFF_BASE_MS.saturating_mul(1u64 << retry.min(20)).min(BACKOFF_CAP_MS);
+    let exponential = BACKOFF_BASE_MS
+        .saturating_mul(1u64 << retry.min(20))
+        .min(BACKOFF_CAP_MS);
     let factor = 0.5 + 0.5 * unit.clamp(0.0, 1.0);
     (exponential as f64 * factor) as u64
 }
@@ -42,7 +44,13 @@ pub enum RetryDecision {
 /// Decides the wait before retry number `retry` given the server's `Retry-After`
 /// (already parsed to milliseconds from now). The server's delay wins over
 /// backoff and gets no jitter; one past `retry_after_cap_ms` means giving up now.
-pub fn decide(retry: u32, max_retries: u32, retry_after_ms: Option<u64>, retry_after_cap_ms: u64, unit: f64) -> RetryDecision {
+pub fn decide(
+    retry: u32,
+    max_retries: u32,
+    retry_after_ms: Option<u64>,
+    retry_after_cap_ms: u64,
+    unit: f64,
+) -> RetryDecision {
     if retry >= max_retries {
         return RetryDecision::GiveUp;
     }
@@ -59,7 +67,12 @@ pub fn decide(retry: u32, max_retries: u32, retry_after_ms: Option<u64>, retry_a
 pub fn parse_retry_after(value: &str, now_ms: u64) -> Option<u64> {
     let value = value.trim();
     if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
-        return Some(value.parse::<u64>().unwrap_or(u64::MAX / 1000).saturating_mul(1000));
+        return Some(
+            value
+                .parse::<u64>()
+                .unwrap_or(u64::MAX / 1000)
+                .saturating_mul(1000),
+        );
     }
     let at = parse_http_date(value)?;
     Some(at.saturating_sub(now_ms))
@@ -74,9 +87,15 @@ fn parse_http_date(s: &str) -> Option<u64> {
     let [day, month, year, time, "GMT"] = parts.as_slice() else {
         return None;
     };
-    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
     let month = MONTHS.iter().position(|m| m == month)? as u64 + 1;
-    let number = |t: &str, len: usize| (t.len() == len && t.bytes().all(|b| b.is_ascii_digit())).then(|| t.parse::<u64>().ok()).flatten();
+    let number = |t: &str, len: usize| {
+        (t.len() == len && t.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| t.parse::<u64>().ok())
+            .flatten()
+    };
     let (day, year) = (number(day, 2)?, number(year, 4)?);
     let hms: Vec<&str> = time.split(':').collect();
     let [h, m, sec] = hms.as_slice() else {
@@ -120,19 +139,42 @@ mod tests {
         let now = 1_445_412_480_000; // Wed, 21 Oct 2015 07:28:00 GMT
         assert_eq!(parse_retry_after("120", now), Some(120_000));
         assert_eq!(parse_retry_after(" 0 ", now), Some(0));
-        assert_eq!(parse_retry_after("Wed, 21 Oct 2015 07:28:05 GMT", now), Some(5_000));
-        assert_eq!(parse_retry_after("Wed, 21 Oct 2015 07:27:00 GMT", now), Some(0));
-        assert_eq!(parse_retry_after("Sun, 06 Nov 1994 08:49:37 GMT", 0), Some(784_111_777_000));
-        for bad in ["", "-1", "1.5", "soon", "Wed, 21 Oct 2015 07:28:00 CET", "21 Oct 2015", "Wed, 32 Oct 2015 07:28:00 GMT"] {
+        assert_eq!(
+            parse_retry_after("Wed, 21 Oct 2015 07:28:05 GMT", now),
+            Some(5_000)
+        );
+        assert_eq!(
+            parse_retry_after("Wed, 21 Oct 2015 07:27:00 GMT", now),
+            Some(0)
+        );
+        assert_eq!(
+            parse_retry_after("Sun, 06 Nov 1994 08:49:37 GMT", 0),
+            Some(784_111_777_000)
+        );
+        for bad in [
+            "",
+            "-1",
+            "1.5",
+            "soon",
+            "Wed, 21 Oct 2015 07:28:00 CET",
+            "21 Oct 2015",
+            "Wed, 32 Oct 2015 07:28:00 GMT",
+        ] {
             assert_eq!(parse_retry_after(bad, now), None, "{bad}");
         }
-        assert_eq!(parse_retry_after("99999999999999999999999", now), Some(u64::MAX / 1000 * 1000));
+        assert_eq!(
+            parse_retry_after("99999999999999999999999", now),
+            Some(u64::MAX / 1000 * 1000)
+        );
     }
 
     #[test]
     fn decisions_honour_the_server_and_the_caps() {
         let cap = RETRY_AFTER_CAP_MS;
-        assert_eq!(decide(0, 2, Some(2_000), cap, 0.3), RetryDecision::After(2_000));
+        assert_eq!(
+            decide(0, 2, Some(2_000), cap, 0.3),
+            RetryDecision::After(2_000)
+        );
         assert_eq!(decide(0, 2, Some(cap + 1), cap, 0.3), RetryDecision::GiveUp);
         assert_eq!(decide(0, 2, Some(2_000), 1_000, 0.3), RetryDecision::GiveUp);
         assert_eq!(decide(0, 2, None, cap, 0.0), RetryDecision::After(150));

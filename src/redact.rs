@@ -50,7 +50,9 @@ pub fn allowed(value: &Value, shape: &Shape, exposure: Exposure) -> Option<Value
             let mut out = Map::new();
             for (key, item) in map {
                 let kept = match fields.iter().find(|(name, ..)| name == key) {
-                    Some((_, class, shape)) if *class == Class::Public || exposure.personal => allowed(item, shape, exposure),
+                    Some((_, class, shape)) if *class == Class::Public || exposure.personal => {
+                        allowed(item, shape, exposure)
+                    }
                     Some(_) => None,
                     None if exposure.unknown => Some(item.clone()),
                     None => None,
@@ -61,7 +63,12 @@ pub fn allowed(value: &Value, shape: &Shape, exposure: Exposure) -> Option<Value
             }
             Some(Value::Object(out))
         }
-        (Shape::List(item), Value::Array(items)) => Some(Value::Array(items.iter().filter_map(|i| allowed(i, item, exposure)).collect())),
+        (Shape::List(item), Value::Array(items)) => Some(Value::Array(
+            items
+                .iter()
+                .filter_map(|i| allowed(i, item, exposure))
+                .collect(),
+        )),
         // A documented null or scalar where an object or list may be.
         (_, Value::Object(_) | Value::Array(_)) if exposure.unknown => Some(value.clone()),
         (_, Value::Object(_) | Value::Array(_)) => None,
@@ -102,7 +109,11 @@ pub fn secret(text: &str, secret: &str) -> String {
     // marker meets the text (`cted]x` from `[redacted]` + `x`): replace until
     // nothing changes, and past a few rounds give up the text altogether.
     // A secret the marker itself holds gets another marker.
-    let marker = if replace_secret(MARKER, secret, "") != MARKER { "[removed]" } else { MARKER };
+    let marker = if replace_secret(MARKER, secret, "") != MARKER {
+        "[removed]"
+    } else {
+        MARKER
+    };
     let mut out = replace_secret(text, secret, marker);
     for _ in 0..4 {
         let again = replace_secret(&out, secret, marker);
@@ -121,11 +132,14 @@ fn replace_secret(text: &str, secret: &str, marker: &str) -> String {
         return text.to_owned();
     }
     let (text, secret) = (text.as_bytes(), secret.as_bytes());
-    let word = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_'));
+    let word =
+        |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_'));
     let mut out = Vec::with_capacity(text.len());
     let mut i = 0;
     while i < text.len() {
-        let whole_word = || !word(i.checked_sub(1).and_then(|j| text.get(j))) && !word(text.get(i + secret.len()));
+        let whole_word = || {
+            !word(i.checked_sub(1).and_then(|j| text.get(j))) && !word(text.get(i + secret.len()))
+        };
         if text[i..].starts_with(secret) && (secret.len() >= SHORT_SECRET || whole_word()) {
             out.extend_from_slice(marker.as_bytes());
             i += secret.len();
@@ -283,8 +297,16 @@ const NFT_PAYLOAD: Shape = Shape::Object(&[
     ("biddingEnabled", Class::Public, Shape::Scalar),
     ("bonusMediaEnabled", Class::Public, Shape::Scalar),
     ("salesContractEnabled", Class::Public, Shape::Scalar),
-    ("initialSalesFees", Class::Public, Shape::List(&Shape::Scalar)),
-    ("secondarySalesFees", Class::Public, Shape::List(&Shape::Scalar)),
+    (
+        "initialSalesFees",
+        Class::Public,
+        Shape::List(&Shape::Scalar),
+    ),
+    (
+        "secondarySalesFees",
+        Class::Public,
+        Shape::List(&Shape::Scalar),
+    ),
     ("secretPhrase", Class::Secret, Shape::Scalar),
     ("downloadableAsset", Class::Secret, Shape::List(&MEDIA)),
 ]);
@@ -328,15 +350,30 @@ mod tests {
     #[test]
     fn secrets_are_replaced_and_short_ones_only_as_words() {
         let long = "sim-license-rocks-token";
-        assert_eq!(secret(&format!("bad token {long}!{long}x"), long), "bad token [redacted]![redacted]x");
-        assert_eq!(secret("licenseRocks sent a truncated JSON body", "t"), "licenseRocks sent a truncated JSON body");
-        assert_eq!(secret("bad token t, try t.", "t"), "bad token [redacted], try [redacted].");
+        assert_eq!(
+            secret(&format!("bad token {long}!{long}x"), long),
+            "bad token [redacted]![redacted]x"
+        );
+        assert_eq!(
+            secret("licenseRocks sent a truncated JSON body", "t"),
+            "licenseRocks sent a truncated JSON body"
+        );
+        assert_eq!(
+            secret("bad token t, try t.", "t"),
+            "bad token [redacted], try [redacted]."
+        );
         assert_eq!(secret("t", "t"), "[redacted]");
-        assert_eq!(secret("key=abc;abcd abc_1 -abc", "abc"), "key=[redacted];abcd abc_1 -abc");
+        assert_eq!(
+            secret("key=abc;abcd abc_1 -abc", "abc"),
+            "key=[redacted];abcd abc_1 -abc"
+        );
         assert_eq!(secret("nothing here", ""), "nothing here");
         // Multi-byte text and secrets stay whole.
         assert_eq!(secret("grüße ü grün", "ü"), "grüße [redacted] grün");
-        assert_eq!(secret("Schlüssel-äöü-Schlüssel", "Schlüssel-äöü"), "[redacted]-Schlüssel");
+        assert_eq!(
+            secret("Schlüssel-äöü-Schlüssel", "Schlüssel-äöü"),
+            "[redacted]-Schlüssel"
+        );
         // Not formed anew where the marker meets the text.
         let tricky = "cted]abcd";
         assert!(!secret(&format!("{tricky}abcd"), tricky).contains(tricky));
@@ -346,7 +383,12 @@ mod tests {
     fn redacted_fixture(exposure: Exposure) -> String {
         let text = include_str!("../tests/fixtures/license-rocks/get-orders.200.json");
         let reply: Value = serde_json::from_str(text).unwrap();
-        let orders: Vec<Value> = reply["orders"].as_array().unwrap().iter().filter_map(|o| allowed(o, &EXTERNAL_ORDER, exposure)).collect();
+        let orders: Vec<Value> = reply["orders"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|o| allowed(o, &EXTERNAL_ORDER, exposure))
+            .collect();
         Value::Array(orders).to_string()
     }
 
@@ -375,7 +417,10 @@ mod tests {
         assert!(out.contains("13422818791946309000"));
         assert!(out.contains("\"cover\":[{"));
         // With the operator's opt-in, all of it.
-        let open = redacted_fixture(Exposure { personal: true, unknown: false });
+        let open = redacted_fixture(Exposure {
+            personal: true,
+            unknown: false,
+        });
         assert!(open.contains("adam@licenserocks.de") && open.contains("Geheimbotschaft"));
     }
 
@@ -390,17 +435,30 @@ mod tests {
             "status": ["odd"]
         });
         let out = allowed(&order, &EXTERNAL_ORDER, Exposure::default()).unwrap();
-        assert_eq!(out, serde_json::json!({"id": 1, "buyer": {"id": 2}, "orderItems": [{"id": 3, "nft": {"payload": {"title": "T"}}}]}));
-        let open = allowed(&order, &EXTERNAL_ORDER, Exposure { personal: false, unknown: true }).unwrap();
+        assert_eq!(
+            out,
+            serde_json::json!({"id": 1, "buyer": {"id": 2}, "orderItems": [{"id": 3, "nft": {"payload": {"title": "T"}}}]})
+        );
+        let open = allowed(
+            &order,
+            &EXTERNAL_ORDER,
+            Exposure {
+                personal: false,
+                unknown: true,
+            },
+        )
+        .unwrap();
         assert_eq!(open["customer"]["email"], "c@example.org");
         assert_eq!(open["orderItems"][0]["nft"]["chainTx"]["hash"], "0x1");
     }
 
     #[test]
     fn secrets_are_scrubbed_from_every_string_and_key() {
-        let mut body =
-            serde_json::json!({"a": "token sim-license-rocks-token", "sim-license-rocks-token": [1, "x sim-license-rocks-token"]});
+        let mut body = serde_json::json!({"a": "token sim-license-rocks-token", "sim-license-rocks-token": [1, "x sim-license-rocks-token"]});
         scrub_strings(&mut body, &["sim-license-rocks-token".to_owned()]);
-        assert_eq!(body, serde_json::json!({"a": "token [redacted]", "[redacted]": [1, "x [redacted]"]}));
+        assert_eq!(
+            body,
+            serde_json::json!({"a": "token [redacted]", "[redacted]": [1, "x [redacted]"]})
+        );
     }
 }

@@ -294,15 +294,26 @@ impl Transport {
         let mut retry = 0;
         loop {
             if self.caller_aborted() {
-                return Err(self.error(ErrorKind::Aborted, "the call was aborted by its signal before the request was sent".into()));
+                return Err(self.error(
+                    ErrorKind::Aborted,
+                    "the call was aborted by its signal before the request was sent".into(),
+                ));
             }
             let outcome = self.attempt(req).await;
             let retry_after = match &outcome {
-                Ok(reply) if !req.is_post() && is_retryable_status(reply.status) => reply.retry_after_ms,
+                Ok(reply) if !req.is_post() && is_retryable_status(reply.status) => {
+                    reply.retry_after_ms
+                }
                 Err(Failure::Network(_)) if !req.is_post() => None,
                 _ => return outcome.map_err(|f| self.failure(req, f)),
             };
-            match decide(retry, self.max_retries, retry_after, self.retry_after_cap_ms, js_sys::Math::random()) {
+            match decide(
+                retry,
+                self.max_retries,
+                retry_after,
+                self.retry_after_cap_ms,
+                js_sys::Math::random(),
+            ) {
                 RetryDecision::After(ms) => sleep(ms, self.signal.as_ref()).await,
                 RetryDecision::GiveUp => return outcome.map_err(|f| self.failure(req, f)),
             }
@@ -313,31 +324,54 @@ impl Transport {
     async fn attempt(&self, req: &Outgoing<'_>) -> Result<Reply, Failure> {
         // Callers send only checked values; refuse here too what fetch would
         // refuse, so no error message can quote the value.
-        if req.credential.bytes().any(|b| matches!(b, b'\n' | b'\r' | 0)) {
+        if req
+            .credential
+            .bytes()
+            .any(|b| matches!(b, b'\n' | b'\r' | 0))
+        {
             return Err(Failure::BadHeader);
         }
         let promise = js_exchange(
-            self.fetch.as_ref().map_or(&JsValue::UNDEFINED, |f| f.as_ref()),
+            self.fetch
+                .as_ref()
+                .map_or(&JsValue::UNDEFINED, |f| f.as_ref()),
             req.url,
             req.credential_header,
             req.credential,
             &req.body.map_or(JsValue::UNDEFINED, JsValue::from),
             self.timeout_ms,
-            self.signal.as_ref().map_or(&JsValue::UNDEFINED, |s| s.as_ref()),
+            self.signal
+                .as_ref()
+                .map_or(&JsValue::UNDEFINED, |s| s.as_ref()),
             self.max_response_bytes as f64,
         );
-        let outcome: Outcome = JsFuture::from(promise).await.map_err(|e| Failure::Network(js_message(&e)))?.unchecked_into();
+        let outcome: Outcome = JsFuture::from(promise)
+            .await
+            .map_err(|e| Failure::Network(js_message(&e)))?
+            .unchecked_into();
         let network = match outcome.failure() {
             outcome::OK => {
-                let retry_after_ms = outcome.retry_after().and_then(|v| parse_retry_after(&v, js_sys::Date::now() as u64));
-                return Ok(Reply { status: outcome.status(), retry_after_ms, body: outcome.bytes().to_vec() });
+                let retry_after_ms = outcome
+                    .retry_after()
+                    .and_then(|v| parse_retry_after(&v, js_sys::Date::now() as u64));
+                return Ok(Reply {
+                    status: outcome.status(),
+                    retry_after_ms,
+                    body: outcome.bytes().to_vec(),
+                });
             }
-            outcome::INJECTED_THREW => format!("the injected fetch threw: {}", js_message(&outcome.error())),
+            outcome::INJECTED_THREW => {
+                format!("the injected fetch threw: {}", js_message(&outcome.error()))
+            }
             outcome::NOT_A_PROMISE => "the injected fetch did not return a Promise".into(),
             outcome::FETCH_FAILED => js_message(&outcome.error()),
             outcome::NOT_A_RESPONSE => "fetch resolved to something that is not a Response".into(),
             // Status 0: an opaque redirect, whose status is hidden.
-            outcome::REDIRECT => return Err(Failure::Redirect(Some(outcome.status()).filter(|s| *s != 0))),
+            outcome::REDIRECT => {
+                return Err(Failure::Redirect(
+                    Some(outcome.status()).filter(|s| *s != 0),
+                ))
+            }
             outcome::TOO_LARGE => return Err(Failure::TooLarge),
             _ => format!("the body was cut off ({})", js_message(&outcome.error())),
         };
@@ -361,30 +395,51 @@ impl Transport {
 
     fn failure(&self, req: &Outgoing<'_>, failure: Failure) -> Error {
         let p = self.provider.as_str();
-        let what = format!("{} {}", if req.is_post() { "POST" } else { "GET" }, display_url(req.url));
+        let what = format!(
+            "{} {}",
+            if req.is_post() { "POST" } else { "GET" },
+            display_url(req.url)
+        );
         let lost = "the orders may have been created: look them up before trying again";
         match failure {
-            Failure::TimedOut if req.is_post() => {
-                self.error(ErrorKind::UnknownOutcome, format!("{p}: {what} timed out after {} ms; {lost}", self.timeout_ms))
+            Failure::TimedOut if req.is_post() => self.error(
+                ErrorKind::UnknownOutcome,
+                format!("{p}: {what} timed out after {} ms; {lost}", self.timeout_ms),
+            ),
+            Failure::TimedOut => self.error(
+                ErrorKind::Timeout,
+                format!("{p}: {what} timed out after {} ms", self.timeout_ms),
+            ),
+            Failure::Aborted if req.is_post() => self.error(
+                ErrorKind::Aborted,
+                format!("{p}: {what} was aborted by its signal after it was sent; {lost}"),
+            ),
+            Failure::Aborted => self.error(
+                ErrorKind::Aborted,
+                format!("{p}: {what} was aborted by its signal"),
+            ),
+            Failure::Network(m) if req.is_post() => self.error(
+                ErrorKind::UnknownOutcome,
+                format!("{p}: {what} failed before its answer arrived ({m}); {lost}"),
+            ),
+            Failure::Network(m) => {
+                self.error(ErrorKind::Network, format!("{p}: {what} failed: {m}"))
             }
-            Failure::TimedOut => self.error(ErrorKind::Timeout, format!("{p}: {what} timed out after {} ms", self.timeout_ms)),
-            Failure::Aborted if req.is_post() => {
-                self.error(ErrorKind::Aborted, format!("{p}: {what} was aborted by its signal after it was sent; {lost}"))
-            }
-            Failure::Aborted => self.error(ErrorKind::Aborted, format!("{p}: {what} was aborted by its signal")),
-            Failure::Network(m) if req.is_post() => {
-                self.error(ErrorKind::UnknownOutcome, format!("{p}: {what} failed before its answer arrived ({m}); {lost}"))
-            }
-            Failure::Network(m) => self.error(ErrorKind::Network, format!("{p}: {what} failed: {m}")),
             Failure::TooLarge => Error::invalid_response(
                 self.provider,
                 200,
                 None,
-                format!("{p}: the answer to {what} is larger than {} bytes (maxResponseBytes)", self.max_response_bytes),
+                format!(
+                    "{p}: the answer to {what} is larger than {} bytes (maxResponseBytes)",
+                    self.max_response_bytes
+                ),
             ),
             Failure::BadHeader => Error::invalid_input(
                 self.provider,
-                format!("{p}: {what} was not sent: its {} header holds a line break or NUL", req.credential_header),
+                format!(
+                    "{p}: {what} was not sent: its {} header holds a line break or NUL",
+                    req.credential_header
+                ),
             ),
             Failure::Redirect(status) => {
                 let message = format!("{p}: {what} answered with a redirect, which is not followed so credentials stay with the configured origin; check the base URL");
@@ -406,7 +461,12 @@ pub fn base_url(provider: Provider, name: &str, raw: &str) -> Result<String, Err
     type Verdicts = Vec<((Provider, String, String), Result<String, Error>)>;
     thread_local!(static SEEN: std::cell::RefCell<Verdicts> = const { std::cell::RefCell::new(Vec::new()) });
     let key = (provider, name.to_owned(), raw.to_owned());
-    if let Some(hit) = SEEN.with(|seen| seen.borrow().iter().find(|(k, _)| *k == key).map(|(_, v)| v.clone())) {
+    if let Some(hit) = SEEN.with(|seen| {
+        seen.borrow()
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| v.clone())
+    }) {
         return hit;
     }
     let verdict = parse_base_url(provider, name, raw);
@@ -423,7 +483,11 @@ pub fn base_url(provider: Provider, name: &str, raw: &str) -> Result<String, Err
 fn parse_base_url(provider: Provider, name: &str, raw: &str) -> Result<String, Error> {
     let p = provider.as_str();
     let has_scheme = raw.as_bytes().windows(3).any(|w| w == b"://");
-    let candidate = if has_scheme { raw.to_owned() } else { format!("https://{raw}") };
+    let candidate = if has_scheme {
+        raw.to_owned()
+    } else {
+        format!("https://{raw}")
+    };
     let bad = |why: &str| Error::invalid_input(provider, format!("{p}: {name} {why}"));
     let url = web_sys::Url::new(&candidate).map_err(|_| bad("is not a valid URL"))?;
     if !url.username().is_empty() || !url.password().is_empty() {
@@ -433,11 +497,19 @@ fn parse_base_url(provider: Provider, name: &str, raw: &str) -> Result<String, E
         return Err(bad("must not have a query or fragment"));
     }
     let host = url.hostname();
-    let loopback = host == "localhost" || host == "[::1]" || host.strip_prefix("127.").is_some_and(|rest| rest.split('.').count() == 3);
+    let loopback = host == "localhost"
+        || host == "[::1]"
+        || host
+            .strip_prefix("127.")
+            .is_some_and(|rest| rest.split('.').count() == 3);
     match url.protocol().as_str() {
         "https:" => {}
         "http:" if loopback => {}
-        "http:" => return Err(bad("must use https (plain http is only allowed on loopback)")),
+        "http:" => {
+            return Err(bad(
+                "must use https (plain http is only allowed on loopback)",
+            ))
+        }
         _ => return Err(bad("must be an http(s) URL")),
     }
     let path = url.pathname();
@@ -460,7 +532,8 @@ pub(crate) struct CallSignal {
 
 impl CallSignal {
     pub(crate) fn start(caller: Option<&AbortSignal>) -> Result<CallSignal, String> {
-        let controller = AbortController::new().map_err(|e| format!("AbortController is unavailable ({})", js_message(&e)))?;
+        let controller = AbortController::new()
+            .map_err(|e| format!("AbortController is unavailable ({})", js_message(&e)))?;
         let abort = props(&controller)
             .abort()
             .ok()
@@ -474,7 +547,11 @@ impl CallSignal {
             }
             let _ = caller.add_event_listener_with_callback("abort", &abort);
         }
-        Ok(CallSignal { controller, abort, caller: caller.cloned() })
+        Ok(CallSignal {
+            controller,
+            abort,
+            caller: caller.cloned(),
+        })
     }
 
     /// The signal to hand on.
@@ -520,9 +597,18 @@ async fn sleep(ms: u64, signal: Option<&AbortSignal>) {
 /// The message of a thrown JS value, with its cause when it has one (undici puts
 /// the real reason there).
 pub(crate) fn js_message(value: &JsValue) -> String {
-    let text = |v: &JsValue| Reflect::get(v, &"message".into()).ok().and_then(|m| m.as_string()).or_else(|| v.as_string());
+    let text = |v: &JsValue| {
+        Reflect::get(v, &"message".into())
+            .ok()
+            .and_then(|m| m.as_string())
+            .or_else(|| v.as_string())
+    };
     let message = text(value).unwrap_or_else(|| "unknown error".into());
-    match Reflect::get(value, &"cause".into()).ok().filter(|c| c.is_object()).and_then(|c| text(&c)) {
+    match Reflect::get(value, &"cause".into())
+        .ok()
+        .filter(|c| c.is_object())
+        .and_then(|c| text(&c))
+    {
         Some(cause) => format!("{message}: {cause}"),
         None => message,
     }

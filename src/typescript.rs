@@ -75,7 +75,11 @@ pub fn declarations() -> String {
         ErrorKind::Network,
         ErrorKind::UnknownOutcome,
     ];
-    let kinds = kinds.iter().map(|k| format!("\"{}\"", k.as_str())).collect::<Vec<_>>().join(" | ");
+    let kinds = kinds
+        .iter()
+        .map(|k| format!("\"{}\"", k.as_str()))
+        .collect::<Vec<_>>()
+        .join(" | ");
     out.push_str(&format!(
         r#"/** Options every function takes. */
 export interface CommonOptions {{
@@ -171,8 +175,16 @@ export declare function init(moduleOrPath?: string | URL | Request | Response | 
 /// A union with one member per credential: that one required, the others `never`.
 fn exactly_one(credentials: &[crate::apis::CredentialKind]) -> String {
     let member = |chosen: &str| {
-        let others: Vec<String> = credentials.iter().filter(|c| c.option != chosen).map(|c| format!("{}?: never", c.option)).collect();
+        let others: Vec<String> = credentials
+            .iter()
+            .filter(|c| c.option != chosen)
+            .map(|c| format!("{}?: never", c.option))
+            .collect();
         format!("  | {{ {chosen}: string; {} }}", others.join("; "))
     };
-    credentials.iter().map(|c| member(c.option)).collect::<Vec<_>>().join("\n")
+    credentials
+        .iter()
+        .map(|c| member(c.option))
+        .collect::<Vec<_>>()
+        .join("\n")
 }

@@ -15,7 +15,8 @@ use web3_orders::{ErrorKind, Provider};
 
 fn round_trips<T: DeserializeOwned + Serialize + web3_orders::models::Check>(name: &str) -> T {
     let bytes = fixture(name);
-    let typed: T = web3_orders::decode::decode(Provider::Capture, 200, &bytes).unwrap_or_else(|e| panic!("{name} does not decode: {e}"));
+    let typed: T = web3_orders::decode::decode(Provider::Capture, 200, &bytes)
+        .unwrap_or_else(|e| panic!("{name} does not decode: {e}"));
     let again = serde_json::to_value(&typed).unwrap();
     assert_eq!(again, fixture_value(name), "{name} does not round-trip");
     typed
@@ -31,11 +32,19 @@ fn repo_fixtures_match_the_shared_ones_verbatim() {
     }
     let (theirs, ours) = (files_below(&shared), files_below(&fixtures_dir()));
     for rel in &theirs {
-        let copy = std::fs::read(fixtures_dir().join(rel)).unwrap_or_else(|_| panic!("missing copy of {rel:?}"));
-        assert_eq!(copy, std::fs::read(shared.join(rel)).unwrap(), "{rel:?} differs from ../shared");
+        let copy = std::fs::read(fixtures_dir().join(rel))
+            .unwrap_or_else(|_| panic!("missing copy of {rel:?}"));
+        assert_eq!(
+            copy,
+            std::fs::read(shared.join(rel)).unwrap(),
+            "{rel:?} differs from ../shared"
+        );
     }
     let extra: Vec<_> = ours.iter().filter(|rel| !theirs.contains(rel)).collect();
-    assert!(extra.is_empty(), "tests/fixtures has files that ../shared/fixtures does not: {extra:?}");
+    assert!(
+        extra.is_empty(),
+        "tests/fixtures has files that ../shared/fixtures does not: {extra:?}"
+    );
 }
 
 /// Every file below `root`, as paths relative to it, sorted.
@@ -59,7 +68,10 @@ fn files_below(root: &std::path::Path) -> Vec<std::path::PathBuf> {
 #[test]
 fn capture_order_decodes_and_round_trips() {
     let reply: CaptureReply = round_trips("capture/query-order.200.json");
-    assert_eq!(reply.response.order_id, "59210ee0-1a4e-451c-b048-c493d9e001ff");
+    assert_eq!(
+        reply.response.order_id,
+        "59210ee0-1a4e-451c-b048-c493d9e001ff"
+    );
     assert_eq!(reply.response.cost.to_string(), "2");
     assert_eq!(reply.response.status, CaptureOrderStatus::Completed);
     let order = capture::interpret_reply(200, &fixture("capture/query-order.200.json")).unwrap();
@@ -78,7 +90,10 @@ fn namefi_order_decodes_and_round_trips() {
     assert_eq!(metadata.extra.get("property1"), Some(&Value::Null));
     // The docs' example predates `startedAt`/`finishedAt`: absent, not null.
     assert_eq!(details.order.started_at, None);
-    assert_eq!(namefi::interpret_reply(200, &fixture("namefi/get-order.200.json")).unwrap(), details);
+    assert_eq!(
+        namefi::interpret_reply(200, &fixture("namefi/get-order.200.json")).unwrap(),
+        details
+    );
 }
 
 #[test]
@@ -103,9 +118,16 @@ fn license_rocks_get_reply_decodes_and_round_trips() {
     let listing = &orders[0].order_items[0].listing;
     assert_eq!(listing.price_wei.as_str(), "13422818791946309000");
     assert_eq!(listing.listing_type, ListingType::Auction);
-    assert_eq!(orders[0].buyer.as_ref().unwrap().email, "adam@licenserocks.de");
-    assert_eq!(orders[0].order_items[0].nft.secret_phrase.as_deref(), Some("Geheimbotschaft"));
-    let via_reply = license_rocks::interpret_reply(200, &fixture("license-rocks/get-orders.200.json")).unwrap();
+    assert_eq!(
+        orders[0].buyer.as_ref().unwrap().email,
+        "adam@licenserocks.de"
+    );
+    assert_eq!(
+        orders[0].order_items[0].nft.secret_phrase.as_deref(),
+        Some("Geheimbotschaft")
+    );
+    let via_reply =
+        license_rocks::interpret_reply(200, &fixture("license-rocks/get-orders.200.json")).unwrap();
     assert_eq!(via_reply, orders);
 }
 
@@ -113,7 +135,10 @@ fn license_rocks_get_reply_decodes_and_round_trips() {
 fn license_rocks_create_reply_has_no_buyer_and_round_trips() {
     let reply: ExternalOrdersReply = round_trips("license-rocks/create-orders.200.json");
     let orders = reply.orders.unwrap();
-    assert_eq!(orders.iter().map(|o| o.id.get()).collect::<Vec<_>>(), [42, 43]);
+    assert_eq!(
+        orders.iter().map(|o| o.id.get()).collect::<Vec<_>>(),
+        [42, 43]
+    );
     assert!(orders.iter().all(|o| o.buyer.is_none()));
     assert_eq!(orders[1].order_items[0].listing.tx_hash, None);
 }
@@ -121,13 +146,22 @@ fn license_rocks_create_reply_has_no_buyer_and_round_trips() {
 #[test]
 fn license_rocks_error_fixtures_become_api_errors() {
     for (name, text) in [
-        ("license-rocks/get-orders.400.missing.json", "Order with ID 3 does not exist."),
-        ("license-rocks/get-orders.400.not-a-number.json", "One or more IDs are not a number type."),
+        (
+            "license-rocks/get-orders.400.missing.json",
+            "Order with ID 3 does not exist.",
+        ),
+        (
+            "license-rocks/get-orders.400.not-a-number.json",
+            "One or more IDs are not a number type.",
+        ),
     ] {
         let reply: ExternalOrdersReply = round_trips(name);
         assert!(reply.orders.is_none());
         let err = license_rocks::interpret_reply(400, &fixture(name)).unwrap_err();
-        assert_eq!((err.kind, err.status, err.retryable), (ErrorKind::Api, Some(400), false));
+        assert_eq!(
+            (err.kind, err.status, err.retryable),
+            (ErrorKind::Api, Some(400), false)
+        );
         assert!(err.message.contains(text), "{}", err.message);
     }
 }
@@ -136,9 +170,15 @@ fn license_rocks_error_fixtures_become_api_errors() {
 fn license_rocks_create_request_decodes_and_round_trips() {
     let name = "license-rocks/create-orders.request.json";
     let orders: Vec<NewExternalOrder> = serde_json::from_slice(&fixture(name)).unwrap();
-    assert_eq!(serde_json::to_value(&orders).unwrap(), fixture_value(name), "{name} does not round-trip");
+    assert_eq!(
+        serde_json::to_value(&orders).unwrap(),
+        fixture_value(name),
+        "{name} does not round-trip"
+    );
     assert_eq!(orders.len(), 2);
-    assert!(orders.iter().all(|o| o.buyer_billing_data.as_ref().unwrap().is_complete()));
+    assert!(orders
+        .iter()
+        .all(|o| o.buyer_billing_data.as_ref().unwrap().is_complete()));
     assert_eq!(orders[0].buyer_user_id.get(), 50000);
 }
 
@@ -156,7 +196,9 @@ fn the_check_pass_accepts_every_documented_example() {
 #[test]
 fn create_input_is_read_strictly_with_paths() {
     use web3_orders::models::license_rocks::new_orders_from_json;
-    let text = std::str::from_utf8(&fixture("license-rocks/create-orders.request.json")).unwrap().to_owned();
+    let text = std::str::from_utf8(&fixture("license-rocks/create-orders.request.json"))
+        .unwrap()
+        .to_owned();
     assert_eq!(new_orders_from_json(&text).unwrap().len(), 2);
     // What is sent is what serde_json writes for the same orders.
     use web3_orders::models::license_rocks::new_orders_json;
@@ -164,20 +206,44 @@ fn create_input_is_read_strictly_with_paths() {
         {"nftId":9007199254740991,"listingId":2,"quantity":3,"buyerUserId":4,"buyerBillingData":null}]"#;
     for input in [text.as_str(), partial] {
         let orders = new_orders_from_json(input).unwrap();
-        assert_eq!(new_orders_json(&orders), serde_json::to_string(&orders).unwrap());
+        assert_eq!(
+            new_orders_json(&orders),
+            serde_json::to_string(&orders).unwrap()
+        );
         let via_serde: Vec<NewExternalOrder> = serde_json::from_str(input).unwrap();
         assert_eq!(orders, via_serde);
     }
     let bad = [
-        (r#"[{"nftId":405,"listingId":2,"quantity":0,"buyerUserId":5}]"#, "orders[0].quantity: expected a positive integer"),
-        (r#"[{"nftId":405,"listingId":2,"quantity":1,"buyerUserId":5,"buyerBilingData":{}}]"#, "unknown field `buyerBilingData`"),
-        (r#"[{"nftId":405,"listingId":2,"quantity":1}]"#, "missing field `buyerUserId`"),
-        (r#"[{"nftId":405,"listingId":2,"quantity":1,"buyerUserId":5,"buyerBillingData":{"city":7}}]"#, "orders[0].buyerBillingData.city"),
+        (
+            r#"[{"nftId":405,"listingId":2,"quantity":0,"buyerUserId":5}]"#,
+            "orders[0].quantity: expected a positive integer",
+        ),
+        (
+            r#"[{"nftId":405,"listingId":2,"quantity":1,"buyerUserId":5,"buyerBilingData":{}}]"#,
+            "unknown field `buyerBilingData`",
+        ),
+        (
+            r#"[{"nftId":405,"listingId":2,"quantity":1}]"#,
+            "missing field `buyerUserId`",
+        ),
+        (
+            r#"[{"nftId":405,"listingId":2,"quantity":1,"buyerUserId":5,"buyerBillingData":{"city":7}}]"#,
+            "orders[0].buyerBillingData.city",
+        ),
         ("[]", "non-empty"),
         ("{}", "orders: expected an array"),
-        (r#"[{"nftId":405,"nftId":405,"listingId":2,"quantity":1,"buyerUserId":5}]"#, "orders[0].nftId: duplicate field"),
-        (r#"[{"nftId":405.5,"listingId":2,"quantity":1,"buyerUserId":5}]"#, "orders[0].nftId: expected a positive integer"),
-        (r#"[{"nftId":405,"listingId":2,"quantity":1,"buyerUserId":5,"buyerBillingData":{"town":"x"}}]"#, "unknown field `town`"),
+        (
+            r#"[{"nftId":405,"nftId":405,"listingId":2,"quantity":1,"buyerUserId":5}]"#,
+            "orders[0].nftId: duplicate field",
+        ),
+        (
+            r#"[{"nftId":405.5,"listingId":2,"quantity":1,"buyerUserId":5}]"#,
+            "orders[0].nftId: expected a positive integer",
+        ),
+        (
+            r#"[{"nftId":405,"listingId":2,"quantity":1,"buyerUserId":5,"buyerBillingData":{"town":"x"}}]"#,
+            "unknown field `town`",
+        ),
         ("[] []", "not one JSON array"),
     ];
     for (input, needle) in bad {

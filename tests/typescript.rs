@@ -11,7 +11,10 @@ fn index_d_ts_matches_the_rust_types() {
         std::fs::write(&path, &generated).unwrap();
     }
     let committed = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(committed == generated, "index.d.ts is stale: run `npm run types`");
+    assert!(
+        committed == generated,
+        "index.d.ts is stale: run `npm run types`"
+    );
     for name in [
         "export interface ExternalOrder",
         "export interface NamefiOrderDetails",

@@ -10,9 +10,14 @@ use web3_orders::Provider;
 
 fuzz_target!(|body: &[u8]| {
     let text = String::from_utf8_lossy(body);
-    let inputs: Vec<IdInput> = text.split(',').map(|id| IdInput::Text(id.to_owned())).collect();
+    let inputs: Vec<IdInput> = text
+        .split(',')
+        .map(|id| IdInput::Text(id.to_owned()))
+        .collect();
     if let Ok(ids) = license_rocks_ids(&inputs) {
-        assert!(ids.iter().all(|id| (1..=9_007_199_254_740_991).contains(id)));
+        assert!(ids
+            .iter()
+            .all(|id| (1..=9_007_199_254_740_991).contains(id)));
         let mut seen = std::collections::HashSet::new();
         assert!(ids.iter().all(|id| seen.insert(*id)), "repeats");
         let first: Vec<u64> = inputs

@@ -13,7 +13,8 @@ fn only_public(value: &Value, shape: &Shape) {
         (Shape::Object(fields), Value::Object(map)) => {
             for (key, item) in map {
                 let field = fields.iter().find(|(name, ..)| name == key);
-                let (_, class, inner) = field.unwrap_or_else(|| panic!("undocumented `{key}` came out"));
+                let (_, class, inner) =
+                    field.unwrap_or_else(|| panic!("undocumented `{key}` came out"));
                 assert_eq!(*class, Class::Public, "`{key}` came out");
                 only_public(item, inner);
             }
@@ -30,9 +31,16 @@ fuzz_target!(|body: &[u8]| {
     let (credential, message) = text.split_once('\n').unwrap_or((&text, ""));
     let out = secret(message, credential);
     if credential.len() >= 8 {
-        assert!(!out.contains(credential), "{credential:?} survives in {out:?}");
+        assert!(
+            !out.contains(credential),
+            "{credential:?} survives in {out:?}"
+        );
     } else if !credential.is_empty() {
-        assert_eq!(secret(&out, credential), out, "{credential:?} survives as a word in {out:?}");
+        assert_eq!(
+            secret(&out, credential),
+            out,
+            "{credential:?} survives as a word in {out:?}"
+        );
     }
     if let Ok(value) = serde_json::from_slice::<Value>(body) {
         for shape in [&EXTERNAL_ORDER, &CAPTURE_ORDER] {

@@ -31,21 +31,29 @@ fn verdict<T>(result: &Result<T, Error>) -> Verdict {
     }
 }
 
-fn agree<T: Check + DeserializeOwned + Serialize>(provider: Provider, body: &[u8], parsed: Option<&Value>) {
+fn agree<T: Check + DeserializeOwned + Serialize>(
+    provider: Provider,
+    body: &[u8],
+    parsed: Option<&Value>,
+) {
     let checked = check::<T>(provider, 200, body);
     let decoded = decode::<T>(provider, 200, body);
     let (c, d) = (verdict(&checked), verdict(&decoded));
     // serde_json reads an object in a number field looking for its private
     // number key, so a broken object there is a syntax error to it; the check
     // refuses the object at once (tests/malformed.rs lists this too).
-    let number_object =
-        matches!(&c, Verdict::BadAt(p) if p.ends_with(".cost") || p.ends_with(".gas") || p.ends_with(".chainId")) && d == Verdict::NotJson;
+    let number_object = matches!(&c, Verdict::BadAt(p) if p.ends_with(".cost") || p.ends_with(".gas") || p.ends_with(".chainId"))
+        && d == Verdict::NotJson;
     if !number_object {
         assert_eq!(c, d, "check and decode disagree");
     }
     if let Ok(typed) = decoded {
         let again = serde_json::to_value(&typed).expect("re-encodes");
-        assert_eq!(Some(&again), parsed, "an accepted body re-encodes to what came");
+        assert_eq!(
+            Some(&again),
+            parsed,
+            "an accepted body re-encodes to what came"
+        );
     }
 }
 
@@ -54,7 +62,11 @@ fuzz_target!(|body: &[u8]| {
     let ours = check_bytes::<Value>(body).is_ok();
     // The one key serde_json reads as a number is refused by the reader.
     if !web3_orders::json::has_reserved_key(body) {
-        assert_eq!(ours, parsed.is_some(), "the reader's grammar differs from serde_json's");
+        assert_eq!(
+            ours,
+            parsed.is_some(),
+            "the reader's grammar differs from serde_json's"
+        );
     } else {
         assert!(!ours);
     }

@@ -27,15 +27,40 @@ struct Peek {
 impl Peek {
     /// `None` when `bytes` is not one JSON object.
     fn read(bytes: &[u8]) -> Option<Peek> {
-        let fields = peek_fields(bytes, &["status", "message", "error", "response", "body", "error_class", "translation"])?;
+        let fields = peek_fields(
+            bytes,
+            &[
+                "status",
+                "message",
+                "error",
+                "response",
+                "body",
+                "error_class",
+                "translation",
+            ],
+        )?;
         let status = text(&fields[0]);
         let error_class = text(&fields[5]);
-        let failed = status.as_deref().is_some_and(|s| s != "success") || (status.is_none() && error_class.is_some());
-        let message = text(&fields[1]).or_else(|| text(&fields[6])).or_else(|| text(&fields[2])).or_else(|| text(&fields[3]));
-        let outer = Peek { code: status.filter(|s| s != "success").or(error_class), message, failed };
-        let Peeked::Object(body) = fields[4] else { return Some(outer) };
+        let failed = status.as_deref().is_some_and(|s| s != "success")
+            || (status.is_none() && error_class.is_some());
+        let message = text(&fields[1])
+            .or_else(|| text(&fields[6]))
+            .or_else(|| text(&fields[2]))
+            .or_else(|| text(&fields[3]));
+        let outer = Peek {
+            code: status.filter(|s| s != "success").or(error_class),
+            message,
+            failed,
+        };
+        let Peeked::Object(body) = fields[4] else {
+            return Some(outer);
+        };
         let inner = peek_fields(body, &["status", "message"])?;
-        Some(Peek { code: outer.code.or_else(|| text(&inner[0])), message: outer.message.or_else(|| text(&inner[1])), ..outer })
+        Some(Peek {
+            code: outer.code.or_else(|| text(&inner[0])),
+            message: outer.message.or_else(|| text(&inner[1])),
+            ..outer
+        })
     }
 }
 
@@ -78,21 +103,43 @@ fn api_error(status: u16, peek: &Peek) -> Error {
     let message = match &peek.message {
         Some(m) => format!("capture: {m}"),
         None => {
-            format!("capture answered status {} (HTTP {status}) without a message", crate::json::quote(peek.code.as_deref().unwrap_or("?")))
+            format!(
+                "capture answered status {} (HTTP {status}) without a message",
+                crate::json::quote(peek.code.as_deref().unwrap_or("?"))
+            )
         }
     };
     Error::api(Provider::Capture, status, peek.code.clone(), message)
 }
 
 /// The partner API key, `Authorization: Bearer {apiKey}`.
-pub const API_KEY: CredentialKind = CredentialKind { option: "apiKey", header: "authorization", scheme: "Bearer ", secret: true };
+pub const API_KEY: CredentialKind = CredentialKind {
+    option: "apiKey",
+    header: "authorization",
+    scheme: "Bearer ",
+    secret: true,
+};
 
 /// `GET {base}/api/1.1/wf/queryOrder?order_id=…` with the partner key.
 /// Returns the checked body.
 #[cfg(target_arch = "wasm32")]
-pub async fn query_order(transport: &crate::transport::Transport, base_url: &str, api_key: &str, order_id: &str) -> Result<Vec<u8>, Error> {
+pub async fn query_order(
+    transport: &crate::transport::Transport,
+    base_url: &str,
+    api_key: &str,
+    order_id: &str,
+) -> Result<Vec<u8>, Error> {
     crate::ids::uuid(Provider::Capture, order_id)?;
-    let credential = super::Credential { kind: API_KEY, value: api_key.to_owned() };
+    let credential = super::Credential {
+        kind: API_KEY,
+        value: api_key.to_owned(),
+    };
     // A UUID needs no percent-encoding.
-    super::get_with_credential(transport, &format!("{base_url}{QUERY_ORDER_PATH}?order_id={order_id}"), &credential, check_reply).await
+    super::get_with_credential(
+        transport,
+        &format!("{base_url}{QUERY_ORDER_PATH}?order_id={order_id}"),
+        &credential,
+        check_reply,
+    )
+    .await
 }

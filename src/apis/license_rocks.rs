@@ -3,7 +3,9 @@
 use super::{http_failure, is_success};
 use crate::decode::{check_error, decode};
 use crate::error::{Error, Provider};
-use crate::json::{peek_fields, read_fields, FieldValues, JsonError, Peeked, Reader, Segment, UnknownKeys};
+use crate::json::{
+    peek_fields, read_fields, FieldValues, JsonError, Peeked, Reader, Segment, UnknownKeys,
+};
 use crate::models::license_rocks::{ExternalOrder, ExternalOrdersReply};
 use crate::models::wire::{Fields, SafeInt};
 
@@ -14,9 +16,12 @@ pub const EXTERNAL_ORDERS_PATH: &str = "/api/externalOrders";
 /// a bare `{"error": …}` is some proxy's, not the hub's.
 fn error_reply(status: u16, body: &[u8]) -> Error {
     match peek_fields(body, &["orders", "error"]).as_deref() {
-        Some([orders, Peeked::Text(message)]) if *orders != Peeked::Absent => {
-            Error::api(Provider::LicenseRocks, status, None, format!("licenseRocks: {message}"))
-        }
+        Some([orders, Peeked::Text(message)]) if *orders != Peeked::Absent => Error::api(
+            Provider::LicenseRocks,
+            status,
+            None,
+            format!("licenseRocks: {message}"),
+        ),
         _ => http_failure(Provider::LicenseRocks, status),
     }
 }
@@ -38,7 +43,12 @@ pub fn interpret_reply(status: u16, body: &[u8]) -> Result<Vec<ExternalOrder>, E
     }
     let reply: ExternalOrdersReply = decode(provider, status, body)?;
     match (reply.orders, reply.error) {
-        (_, Some(message)) => Err(Error::api(provider, status, None, format!("licenseRocks: {message}"))),
+        (_, Some(message)) => Err(Error::api(
+            provider,
+            status,
+            None,
+            format!("licenseRocks: {message}"),
+        )),
         (Some(orders), None) => Ok(orders),
         (None, None) => Err(orders_null(status)),
     }
@@ -55,7 +65,15 @@ pub fn check_reply(status: u16, body: &[u8]) -> Result<Vec<i64>, Error> {
     let mut r = Reader::new(body);
     let envelope = check_envelope(&mut r).and_then(|envelope| r.end().map(|()| envelope));
     match envelope {
-        Ok(Envelope { error: Some(message), .. }) => Err(Error::api(provider, status, None, format!("licenseRocks: {message}"))),
+        Ok(Envelope {
+            error: Some(message),
+            ..
+        }) => Err(Error::api(
+            provider,
+            status,
+            None,
+            format!("licenseRocks: {message}"),
+        )),
         Ok(Envelope { ids: None, .. }) => Err(orders_null(status)),
         Ok(Envelope { ids: Some(ids), .. }) => Ok(ids),
         Err(e) => Err(check_error(provider, status, body, &e)),
@@ -72,7 +90,10 @@ struct Envelope {
 /// `{"orders": [...] | null, "error": string | null}`, checked exactly as
 /// [`ExternalOrdersReply`] decodes, keeping each order's id on the way.
 fn check_envelope(r: &mut Reader<'_>) -> Result<Envelope, JsonError> {
-    let mut envelope = Envelope { ids: None, error: None };
+    let mut envelope = Envelope {
+        ids: None,
+        error: None,
+    };
     debug_assert_eq!(ExternalOrdersReply::KEYS.wires, ["orders", "error"]);
     read_fields(
         r,
@@ -133,7 +154,12 @@ pub fn place_by_id(asked: &[u64], returned: &[&[i64]]) -> Result<Vec<(usize, usi
     // sorts first, so it wins. No map: a sort is smaller in wasm.
     let mut by_id: Vec<(u64, u64)> = Vec::with_capacity(returned.iter().map(|r| r.len()).sum());
     for (batch, ids) in (0u64..).zip(returned) {
-        by_id.extend(ids.iter().zip(0u64..).filter(|(id, _)| **id >= 0).map(|(id, index)| (*id as u64, batch << 32 | index)));
+        by_id.extend(
+            ids.iter()
+                .zip(0u64..)
+                .filter(|(id, _)| **id >= 0)
+                .map(|(id, index)| (*id as u64, batch << 32 | index)),
+        );
     }
     crate::ids::sort_pairs(&mut by_id);
     asked
@@ -141,7 +167,9 @@ pub fn place_by_id(asked: &[u64], returned: &[&[i64]]) -> Result<Vec<(usize, usi
         .map(|id| {
             let at = by_id.partition_point(|entry| entry.0 < *id);
             match by_id.get(at) {
-                Some((found, place)) if found == id => Ok(((place >> 32) as usize, (place & 0xFFFF_FFFF) as usize)),
+                Some((found, place)) if found == id => {
+                    Ok(((place >> 32) as usize, (place & 0xFFFF_FFFF) as usize))
+                }
                 _ => Err(Error::invalid_response(
                     Provider::LicenseRocks,
                     200,
@@ -163,8 +191,12 @@ pub struct Batch {
 }
 
 /// The instance's API token, sent raw as `authorization` (no scheme).
-pub const API_TOKEN: super::CredentialKind =
-    super::CredentialKind { option: "apiToken", header: "authorization", scheme: "", secret: true };
+pub const API_TOKEN: super::CredentialKind = super::CredentialKind {
+    option: "apiToken",
+    header: "authorization",
+    scheme: "",
+    secret: true,
+};
 
 /// `GET {instance}/api/externalOrders/{ids}` with the raw `authorization` token.
 /// `ids` are checked and distinct; long lists are split so no URL passes
@@ -190,7 +222,12 @@ pub async fn get_orders(
         }
         let transport = transport.clone();
         async move {
-            let outgoing = crate::transport::Outgoing { url: &url, credential_header: API_TOKEN.header, credential: token, body: None };
+            let outgoing = crate::transport::Outgoing {
+                url: &url,
+                credential_header: API_TOKEN.header,
+                credential: token,
+                body: None,
+            };
             let (body, returned) = super::send_checked(&transport, &outgoing, check_reply).await?;
             Ok(Batch { returned, body })
         }
@@ -203,8 +240,14 @@ pub async fn get_orders(
     // request, and the first failure stops the others.
     let call = crate::transport::CallSignal::start(transport.signal.as_ref())
         .map_err(|m| Error::other(crate::ErrorKind::Network, Provider::LicenseRocks, m))?;
-    let batch_transport = crate::transport::Transport { signal: Some(call.signal()), ..transport.clone() };
-    let requests = groups.into_iter().map(|group| fetch_group(&batch_transport, group)).collect();
+    let batch_transport = crate::transport::Transport {
+        signal: Some(call.signal()),
+        ..transport.clone()
+    };
+    let requests = groups
+        .into_iter()
+        .map(|group| fetch_group(&batch_transport, group))
+        .collect();
     let result = run_limited(requests, crate::ids::MAX_CONCURRENT_REQUESTS).await;
     if result.is_err() {
         call.abort();
@@ -224,8 +267,15 @@ pub async fn create_orders(
 ) -> Result<Vec<u8>, Error> {
     let url = format!("{instance_url}{EXTERNAL_ORDERS_PATH}");
     let body = crate::models::license_rocks::new_orders_json(orders);
-    let outgoing = crate::transport::Outgoing { url: &url, credential_header: API_TOKEN.header, credential: token, body: Some(&body) };
-    super::send_checked(transport, &outgoing, check_reply).await.map(|(body, _ids)| body)
+    let outgoing = crate::transport::Outgoing {
+        url: &url,
+        credential_header: API_TOKEN.header,
+        credential: token,
+        body: Some(&body),
+    };
+    super::send_checked(transport, &outgoing, check_reply)
+        .await
+        .map(|(body, _ids)| body)
 }
 
 /// Runs `tasks` with at most `limit` in flight and collects their results in
@@ -233,7 +283,10 @@ pub async fn create_orders(
 /// aborts the rest). futures-util's `buffer_unordered` does this too, at ~3 KB
 /// of wasm for a handful of requests.
 #[cfg(target_arch = "wasm32")]
-async fn run_limited<T, F: std::future::Future<Output = Result<T, Error>>>(tasks: Vec<F>, limit: usize) -> Result<Vec<T>, Error> {
+async fn run_limited<T, F: std::future::Future<Output = Result<T, Error>>>(
+    tasks: Vec<F>,
+    limit: usize,
+) -> Result<Vec<T>, Error> {
     use std::task::Poll;
     let mut waiting = tasks.into_iter();
     let mut running: Vec<std::pin::Pin<Box<F>>> = Vec::new();
@@ -277,7 +330,10 @@ mod tests {
         // Two replies, out of order, with a repeat, an order nobody asked for and a negative id.
         let first: &[i64] = &[2, 3, 7];
         let second: &[i64] = &[-1, 2, 1];
-        assert_eq!(place_by_id(&[1, 2, 7], &[first, second]).unwrap(), [(1, 2), (0, 0), (0, 2)]);
+        assert_eq!(
+            place_by_id(&[1, 2, 7], &[first, second]).unwrap(),
+            [(1, 2), (0, 0), (0, 2)]
+        );
         assert_eq!(place_by_id(&[], &[first]).unwrap(), []);
     }
 
@@ -287,6 +343,9 @@ mod tests {
         let error = place_by_id(&[1, 5, 2, 6], &[returned]).unwrap_err();
         assert_eq!(error.kind, crate::ErrorKind::InvalidResponse);
         assert_eq!(error.path.as_deref(), Some("orders"));
-        assert_eq!(error.message, "licenseRocks did not return order 5, which was asked for");
+        assert_eq!(
+            error.message,
+            "licenseRocks did not return order 5, which was asked for"
+        );
     }
 }

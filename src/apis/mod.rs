@@ -17,7 +17,10 @@ pub(crate) fn http_failure(provider: crate::error::Provider, status: u16) -> cra
             provider.as_str()
         )
     } else {
-        format!("{} answered HTTP {status} without its documented error body", provider.as_str())
+        format!(
+            "{} answered HTTP {status} without its documented error body",
+            provider.as_str()
+        )
     };
     crate::error::Error::http(provider, status, message)
 }
@@ -32,7 +35,8 @@ pub(crate) async fn send_checked<T>(
     check: fn(u16, &[u8]) -> Result<T, crate::error::Error>,
 ) -> Result<(Vec<u8>, T), crate::error::Error> {
     let reply = transport.send(outgoing).await?;
-    let learnt = check(reply.status, &reply.body).map_err(|e| e.with_retry_after(reply.retry_after_ms))?;
+    let learnt =
+        check(reply.status, &reply.body).map_err(|e| e.with_retry_after(reply.retry_after_ms))?;
     Ok((reply.body, learnt))
 }
 
@@ -76,6 +80,13 @@ pub(crate) async fn get_with_credential(
     check: fn(u16, &[u8]) -> Result<(), crate::error::Error>,
 ) -> Result<Vec<u8>, crate::error::Error> {
     let value = credential.header_value();
-    let outgoing = crate::transport::Outgoing { url, credential_header: credential.kind.header, credential: &value, body: None };
-    send_checked(transport, &outgoing, check).await.map(|(body, ())| body)
+    let outgoing = crate::transport::Outgoing {
+        url,
+        credential_header: credential.kind.header,
+        credential: &value,
+        body: None,
+    };
+    send_checked(transport, &outgoing, check)
+        .await
+        .map(|(body, ())| body)
 }

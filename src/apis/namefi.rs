@@ -11,11 +11,26 @@ use crate::models::namefi::NamefiOrderDetails;
 pub const DEFAULT_BASE_URL: &str = "https://api.namefi.io/v-next";
 
 /// A user's JWT, `Authorization: Bearer {token}`: fine in that user's page.
-pub const TOKEN: CredentialKind = CredentialKind { option: "token", header: "authorization", scheme: "Bearer ", secret: false };
+pub const TOKEN: CredentialKind = CredentialKind {
+    option: "token",
+    header: "authorization",
+    scheme: "Bearer ",
+    secret: false,
+};
 /// A user's SIWE session, `x-namefi-siwe-token`: fine in that user's page.
-pub const SIWE_TOKEN: CredentialKind = CredentialKind { option: "siweToken", header: "x-namefi-siwe-token", scheme: "", secret: false };
+pub const SIWE_TOKEN: CredentialKind = CredentialKind {
+    option: "siweToken",
+    header: "x-namefi-siwe-token",
+    scheme: "",
+    secret: false,
+};
 /// A Namefi API key (`nfk_…`), `x-api-key`: it acts for the wallet that made it, so it is a secret.
-pub const API_KEY: CredentialKind = CredentialKind { option: "apiKey", header: "x-api-key", scheme: "", secret: true };
+pub const API_KEY: CredentialKind = CredentialKind {
+    option: "apiKey",
+    header: "x-api-key",
+    scheme: "",
+    secret: true,
+};
 /// Every credential Namefi takes; a call sends exactly one.
 pub const CREDENTIALS: [CredentialKind; 3] = [TOKEN, SIWE_TOKEN, API_KEY];
 
@@ -28,9 +43,12 @@ pub const CREDENTIALS: [CredentialKind; 3] = [TOKEN, SIWE_TOKEN, API_KEY];
 ///   `PAYMENT_REQUIRED`) and callers can match one code whichever layer answered.
 fn error_reply(status: u16, body: &[u8]) -> Error {
     match peek_fields(body, &["code", "message", "error"]).as_deref() {
-        Some([Peeked::Text(code), Peeked::Text(message), _]) => {
-            Error::api(Provider::Namefi, status, Some(code.to_owned()), format!("namefi: {message} ({code})"))
-        }
+        Some([Peeked::Text(code), Peeked::Text(message), _]) => Error::api(
+            Provider::Namefi,
+            status,
+            Some(code.to_owned()),
+            format!("namefi: {message} ({code})"),
+        ),
         Some([_, _, Peeked::Text(error)]) => {
             let code = match status {
                 402 => Some("PAYMENT_REQUIRED".to_owned()),
@@ -69,5 +87,11 @@ pub async fn get_order(
     order_id: &str,
 ) -> Result<Vec<u8>, Error> {
     crate::ids::uuid(Provider::Namefi, order_id)?;
-    super::get_with_credential(transport, &format!("{base_url}/orders/{order_id}"), credential, check_reply).await
+    super::get_with_credential(
+        transport,
+        &format!("{base_url}/orders/{order_id}"),
+        credential,
+        check_reply,
+    )
+    .await
 }

@@ -8,7 +8,9 @@
 use serde::{Deserialize, Serialize};
 
 use super::wire::{wire_enum, wire_struct, DecimalString, SafeInt, MAX_SAFE_INTEGER};
-use crate::json::{quote, read_fields, Class, FieldValues, JsonError, KeyTable, Reader, Segment, UnknownKeys};
+use crate::json::{
+    quote, read_fields, Class, FieldValues, JsonError, KeyTable, Reader, Segment, UnknownKeys,
+};
 
 wire_enum! {
     /// How the order was paid.
@@ -387,7 +389,10 @@ pub struct BillingData {
 impl BillingData {
     /// All four fields given: the hub creates a new billing address from them.
     pub fn is_complete(&self) -> bool {
-        self.city.is_some() && self.country.is_some() && self.postal.is_some() && self.street.is_some()
+        self.city.is_some()
+            && self.country.is_some()
+            && self.postal.is_some()
+            && self.street.is_some()
     }
 }
 
@@ -429,9 +434,16 @@ pub fn new_orders_from_json(text: &str) -> Result<Vec<NewExternalOrder>, String>
     let orders = read.map_err(|e| match e.class() {
         Class::Data => {
             let path = e.path();
-            format!("orders{}: {}", if path == "$" { "" } else { path.as_str() }, e.message())
+            format!(
+                "orders{}: {}",
+                if path == "$" { "" } else { path.as_str() },
+                e.message()
+            )
         }
-        Class::Syntax | Class::Eof => format!("the body is not one JSON array ({})", e.describe(text.as_bytes())),
+        Class::Syntax | Class::Eof => format!(
+            "the body is not one JSON array ({})",
+            e.describe(text.as_bytes())
+        ),
     })?;
     if orders.is_empty() {
         return Err("send a non-empty array of orders".to_owned());
@@ -440,7 +452,16 @@ pub fn new_orders_from_json(text: &str) -> Result<Vec<NewExternalOrder>, String>
 }
 
 fn read_new_orders(r: &mut Reader<'_>) -> Result<Vec<NewExternalOrder>, JsonError> {
-    const KEYS: KeyTable = KeyTable::new(&["nftId", "listingId", "quantity", "buyerUserId", "buyerBillingData"], 0b1111);
+    const KEYS: KeyTable = KeyTable::new(
+        &[
+            "nftId",
+            "listingId",
+            "quantity",
+            "buyerUserId",
+            "buyerBillingData",
+        ],
+        0b1111,
+    );
     let mut orders = Vec::new();
     r.begin_array("an array of orders")?;
     while r.next_element(orders.is_empty())? {
@@ -463,7 +484,13 @@ fn read_new_orders(r: &mut Reader<'_>) -> Result<Vec<NewExternalOrder>, JsonErro
         .map_err(|e| e.within(Segment::Index(orders.len())))?;
         // All four are required, so read_fields has refused an order without them.
         if let [Some(nft_id), Some(listing_id), Some(quantity), Some(buyer_user_id)] = ids {
-            orders.push(NewExternalOrder { nft_id, listing_id, quantity, buyer_user_id, buyer_billing_data: billing });
+            orders.push(NewExternalOrder {
+                nft_id,
+                listing_id,
+                quantity,
+                buyer_user_id,
+                buyer_billing_data: billing,
+            });
         }
     }
     Ok(orders)
@@ -485,7 +512,12 @@ fn read_billing(r: &mut Reader<'_>) -> Result<BillingData, JsonError> {
         }),
     )?;
     let [city, country, postal, street] = fields;
-    Ok(BillingData { city, country, postal, street })
+    Ok(BillingData {
+        city,
+        country,
+        postal,
+        street,
+    })
 }
 
 /// The `POST /api/externalOrders` body for `orders`: what serde_json writes for
@@ -502,8 +534,15 @@ pub fn new_orders_json(orders: &[NewExternalOrder]) -> String {
         ));
         if let Some(billing) = &order.buyer_billing_data {
             out.push_str(",\"buyerBillingData\":{");
-            let fields = [("city", &billing.city), ("country", &billing.country), ("postal", &billing.postal), ("street", &billing.street)];
-            let present = fields.iter().filter_map(|(name, value)| value.as_ref().map(|v| format!("\"{name}\":{}", quote(v))));
+            let fields = [
+                ("city", &billing.city),
+                ("country", &billing.country),
+                ("postal", &billing.postal),
+                ("street", &billing.street),
+            ];
+            let present = fields.iter().filter_map(|(name, value)| {
+                value.as_ref().map(|v| format!("\"{name}\":{}", quote(v)))
+            });
             out.push_str(&present.collect::<Vec<_>>().join(","));
             out.push('}');
         }
@@ -532,8 +571,18 @@ impl PositiveId {
 
     /// Reads one from `r`.
     pub fn read(r: &mut Reader<'_>) -> Result<PositiveId, JsonError> {
-        r.integer(1, MAX_SAFE_INTEGER, "a positive integer no larger than 2^53 - 1").and_then(|v| {
-            PositiveId::new(v).ok_or_else(|| JsonError::data(r.offset(), "expected a positive integer no larger than 2^53 - 1"))
+        r.integer(
+            1,
+            MAX_SAFE_INTEGER,
+            "a positive integer no larger than 2^53 - 1",
+        )
+        .and_then(|v| {
+            PositiveId::new(v).ok_or_else(|| {
+                JsonError::data(
+                    r.offset(),
+                    "expected a positive integer no larger than 2^53 - 1",
+                )
+            })
         })
     }
 }
@@ -548,7 +597,10 @@ impl<'de> Deserialize<'de> for PositiveId {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let value = i64::deserialize(d)?;
         PositiveId::new(value).ok_or_else(|| {
-            serde::de::Error::invalid_value(serde::de::Unexpected::Signed(value), &"a positive integer no larger than 2^53 - 1")
+            serde::de::Error::invalid_value(
+                serde::de::Unexpected::Signed(value),
+                &"a positive integer no larger than 2^53 - 1",
+            )
         })
     }
 }

@@ -9,4 +9,6 @@ pub mod capture;
 pub mod license_rocks;
 pub mod namefi;
 
-pub use wire::{check_bytes, Check, DecimalString, Extra, Fields, JsNumber, SafeInt, TsType, MAX_SAFE_INTEGER};
+pub use wire::{
+    check_bytes, Check, DecimalString, Extra, Fields, JsNumber, SafeInt, TsType, MAX_SAFE_INTEGER,
+};

@@ -320,7 +320,10 @@ pub fn duplicate<'de, A: de::MapAccess<'de>>(map: &mut A, key: &str) -> A::Error
     impl<'de> de::DeserializeSeed<'de> for Refuse<'_> {
         type Value = ();
         fn deserialize<D: Deserializer<'de>>(self, _: D) -> Result<(), D::Error> {
-            Err(de::Error::custom(format_args!("duplicate field `{}`", self.0)))
+            Err(de::Error::custom(format_args!(
+                "duplicate field `{}`",
+                self.0
+            )))
         }
     }
     match map.next_value_seed(Refuse(key)) {
@@ -353,7 +356,13 @@ pub trait Fields {
 
 /// Checks one object of type `T`: known fields typed, unknown ones skipped.
 pub fn check_object<T: Fields>(r: &mut Reader<'_>) -> Result<(), JsonError> {
-    read_fields(r, T::EXPECTED, &T::KEYS, UnknownKeys::Keep, FieldValues::Checks(T::CHECKS))
+    read_fields(
+        r,
+        T::EXPECTED,
+        &T::KEYS,
+        UnknownKeys::Keep,
+        FieldValues::Checks(T::CHECKS),
+    )
 }
 
 /// `null` or a `T`.
@@ -379,13 +388,15 @@ impl Check for bool {
 
 impl Check for i32 {
     fn check(r: &mut Reader<'_>) -> Result<(), JsonError> {
-        r.integer(i32::MIN.into(), i32::MAX.into(), "a 32-bit integer").map(drop)
+        r.integer(i32::MIN.into(), i32::MAX.into(), "a 32-bit integer")
+            .map(drop)
     }
 }
 
 impl Check for u16 {
     fn check(r: &mut Reader<'_>) -> Result<(), JsonError> {
-        r.integer(0, u16::MAX.into(), "an integer from 0 to 65535").map(drop)
+        r.integer(0, u16::MAX.into(), "an integer from 0 to 65535")
+            .map(drop)
     }
 }
 
@@ -416,11 +427,18 @@ impl Check for JsNumber {
 impl Check for DecimalString {
     fn check(r: &mut Reader<'_>) -> Result<(), JsonError> {
         let text = r.string("a decimal string such as \"13.42\"")?;
-        let ok = if text.has_escapes() { is_decimal(text.value().as_bytes()) } else { is_decimal(text.raw()) };
+        let ok = if text.has_escapes() {
+            is_decimal(text.value().as_bytes())
+        } else {
+            is_decimal(text.raw())
+        };
         match ok {
             true => Ok(()),
             // The value is not echoed: it could be anything, secrets included.
-            false => Err(JsonError::data(r.offset(), "expected a decimal string such as \"13.42\", found another string")),
+            false => Err(JsonError::data(
+                r.offset(),
+                "expected a decimal string such as \"13.42\", found another string",
+            )),
         }
     }
 }
@@ -492,7 +510,11 @@ impl<T: TsType> TsType for std::collections::BTreeMap<String, T> {
 
 /// A JSDoc block from `///` lines (each starts with a space).
 pub fn ts_doc(indent: &str, lines: &[&str]) -> String {
-    let lines: Vec<&str> = lines.iter().map(|l| l.trim()).filter(|l| !l.is_empty()).collect();
+    let lines: Vec<&str> = lines
+        .iter()
+        .map(|l| l.trim())
+        .filter(|l| !l.is_empty())
+        .collect();
     match lines.as_slice() {
         [] => String::new(),
         [one] => format!("{indent}/** {one} */\n"),
@@ -505,7 +527,10 @@ pub fn ts_doc(indent: &str, lines: &[&str]) -> String {
 
 /// A property name, quoted when it is not a plain identifier.
 pub fn ts_key(wire: &str) -> String {
-    let plain = wire.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+    let plain = wire
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
         && wire.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
     if plain {
         wire.to_owned()
@@ -526,7 +551,9 @@ pub struct SafeInt(i64);
 impl SafeInt {
     /// `Some` when `value` is within the JavaScript safe range.
     pub fn new(value: i64) -> Option<Self> {
-        (-MAX_SAFE_INTEGER..=MAX_SAFE_INTEGER).contains(&value).then_some(SafeInt(value))
+        (-MAX_SAFE_INTEGER..=MAX_SAFE_INTEGER)
+            .contains(&value)
+            .then_some(SafeInt(value))
     }
     /// The value.
     pub fn get(self) -> i64 {
@@ -536,7 +563,8 @@ impl SafeInt {
     /// Reads one from `r`: an integer literal within the safe range.
     pub fn read(r: &mut Reader<'_>) -> Result<SafeInt, JsonError> {
         const EXPECTED: &str = "an integer within the JavaScript safe range (|n| <= 2^53 - 1)";
-        r.integer(-MAX_SAFE_INTEGER, MAX_SAFE_INTEGER, EXPECTED).map(SafeInt)
+        r.integer(-MAX_SAFE_INTEGER, MAX_SAFE_INTEGER, EXPECTED)
+            .map(SafeInt)
     }
 }
 
@@ -550,7 +578,10 @@ impl<'de> Deserialize<'de> for SafeInt {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let value = i64::deserialize(d)?;
         SafeInt::new(value).ok_or_else(|| {
-            de::Error::invalid_value(de::Unexpected::Signed(value), &"an integer within the JavaScript safe range (|n| <= 2^53 - 1)")
+            de::Error::invalid_value(
+                de::Unexpected::Signed(value),
+                &"an integer within the JavaScript safe range (|n| <= 2^53 - 1)",
+            )
         })
     }
 }
@@ -599,13 +630,16 @@ impl<'de> Deserialize<'de> for JsNumber {
                 Ok(v.into())
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
-                serde_json::Number::from_f64(v).ok_or_else(|| E::invalid_value(de::Unexpected::Float(v), &self))
+                serde_json::Number::from_f64(v)
+                    .ok_or_else(|| E::invalid_value(de::Unexpected::Float(v), &self))
             }
             fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
                 match map.next_key::<Key<'de>>()? {
                     Some(key) if key.as_str() == crate::json::RESERVED_KEY => {
                         let text = map.next_value::<Key<'de>>()?;
-                        text.as_str().parse().map_err(|_| de::Error::invalid_value(de::Unexpected::Str(text.as_str()), &self))
+                        text.as_str().parse().map_err(|_| {
+                            de::Error::invalid_value(de::Unexpected::Str(text.as_str()), &self)
+                        })
                     }
                     _ => Err(de::Error::invalid_type(de::Unexpected::Map, &self)),
                 }
@@ -615,7 +649,10 @@ impl<'de> Deserialize<'de> for JsNumber {
         if crate::json::is_finite_in_js(number.to_string().as_bytes()) {
             Ok(JsNumber(number))
         } else {
-            Err(de::Error::invalid_value(de::Unexpected::Other("a number that overflows to Infinity in JavaScript"), &JsNumber::EXPECTED))
+            Err(de::Error::invalid_value(
+                de::Unexpected::Other("a number that overflows to Infinity in JavaScript"),
+                &JsNumber::EXPECTED,
+            ))
         }
     }
 }
@@ -666,7 +703,10 @@ impl<'de> Deserialize<'de> for DecimalString {
         if is_decimal(text.as_bytes()) {
             Ok(DecimalString(text.to_owned()))
         } else {
-            Err(de::Error::invalid_value(de::Unexpected::Str(text), &"a decimal string such as \"13.42\""))
+            Err(de::Error::invalid_value(
+                de::Unexpected::Str(text),
+                &"a decimal string such as \"13.42\"",
+            ))
         }
     }
 }
@@ -683,10 +723,18 @@ mod tests {
 
     #[test]
     fn decimal_strings_accept_only_plain_decimals() {
-        for ok in ["0", "13", "-1.5", "13422818791946309000", "13.422818791946309"] {
+        for ok in [
+            "0",
+            "13",
+            "-1.5",
+            "13422818791946309000",
+            "13.422818791946309",
+        ] {
             assert!(DecimalString::new(ok).is_some(), "{ok}");
         }
-        for bad in ["", "-", "1.", ".5", "1e5", "1,5", " 1", "NaN", "0x10", "1.2.3"] {
+        for bad in [
+            "", "-", "1.", ".5", "1e5", "1,5", " 1", "NaN", "0x10", "1.2.3",
+        ] {
             assert!(DecimalString::new(bad).is_none(), "{bad}");
         }
     }

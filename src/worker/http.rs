@@ -65,11 +65,29 @@ struct Described {
 
 fn describe(error: &WorkerError) -> Described {
     let (status, kind, provider, upstream, code, message, retry_after) = describe_parts(error);
-    Described { status, kind, provider, upstream, code, message, retry_after }
+    Described {
+        status,
+        kind,
+        provider,
+        upstream,
+        code,
+        message,
+        retry_after,
+    }
 }
 
 #[allow(clippy::type_complexity)] // a table of tuples reads best here; `describe` names them
-fn describe_parts(error: &WorkerError) -> (u16, &'static str, Option<&'static str>, Option<u16>, Option<String>, String, Option<u64>) {
+fn describe_parts(
+    error: &WorkerError,
+) -> (
+    u16,
+    &'static str,
+    Option<&'static str>,
+    Option<u16>,
+    Option<String>,
+    String,
+    Option<u64>,
+) {
     use WorkerError::*;
     match error {
         BadRequest(m) => (400, "invalid_input", None, None, None, m.clone(), None),
@@ -117,8 +135,20 @@ fn describe_parts(error: &WorkerError) -> (u16, &'static str, Option<&'static st
 
 /// The JSON error response: `{"error": {kind, provider, status, code, message}}`.
 pub(crate) fn error_response(error: &WorkerError, secrets: &[String]) -> Response {
-    let Described { status, kind, provider, upstream, code, mut message, retry_after } = describe(error);
-    let extra = if let WorkerError::Upstream(_, extra) = error { extra.clone() } else { Vec::new() };
+    let Described {
+        status,
+        kind,
+        provider,
+        upstream,
+        code,
+        mut message,
+        retry_after,
+    } = describe(error);
+    let extra = if let WorkerError::Upstream(_, extra) = error {
+        extra.clone()
+    } else {
+        Vec::new()
+    };
     let every: Vec<&str> = secrets.iter().chain(&extra).map(String::as_str).collect();
     for secret in &every {
         message = crate::redact::secret(&message, secret);
@@ -142,8 +172,11 @@ pub(crate) fn json_response(status: u16, body: &Value) -> Response {
 pub(crate) fn text_response(status: u16, body: &str) -> Response {
     let init = ResponseInit::new();
     init.set_status(status);
-    let response = Response::new_with_opt_str_and_init(Some(body), &init).unwrap_or_else(|_| Response::error());
-    let _ = response.headers().set("content-type", "application/json; charset=utf-8");
+    let response = Response::new_with_opt_str_and_init(Some(body), &init)
+        .unwrap_or_else(|_| Response::error());
+    let _ = response
+        .headers()
+        .set("content-type", "application/json; charset=utf-8");
     let _ = response.headers().set("cache-control", "no-store");
     response
 }
@@ -159,11 +192,15 @@ pub(crate) fn without_body(response: &Response) -> Response {
 pub(crate) fn preflight() -> Response {
     let init = ResponseInit::new();
     init.set_status(204);
-    let response = Response::new_with_opt_str_and_init(None, &init).unwrap_or_else(|_| Response::error());
+    let response =
+        Response::new_with_opt_str_and_init(None, &init).unwrap_or_else(|_| Response::error());
     let headers = response.headers();
     let _ = headers.set("access-control-allow-methods", "GET, POST, OPTIONS");
     // Named one by one: the `*` wildcard never covers Authorization.
-    let _ = headers.set("access-control-allow-headers", "authorization, content-type, idempotency-key, x-namefi-siwe-token");
+    let _ = headers.set(
+        "access-control-allow-headers",
+        "authorization, content-type, idempotency-key, x-namefi-siwe-token",
+    );
     let _ = headers.set("access-control-max-age", "600");
     response
 }
@@ -174,14 +211,22 @@ pub(crate) fn cors_headers(response: &Response, allowed_origin: Option<&str>) {
     let _ = headers.append("vary", "Origin");
     if let Some(origin) = allowed_origin {
         let _ = headers.set("access-control-allow-origin", origin);
-        let _ = headers.set("access-control-expose-headers", "retry-after, idempotent-replayed");
+        let _ = headers.set(
+            "access-control-expose-headers",
+            "retry-after, idempotent-replayed",
+        );
     }
 }
 
 /// `Authorization: Bearer {ACCESS_TOKEN}`, compared in constant time.
 pub(crate) fn check_access_token(config: &Config, request: &Request) -> Result<(), WorkerError> {
     let expected = config.required("ACCESS_TOKEN")?;
-    let header = request.headers().get("authorization").ok().flatten().unwrap_or_default();
+    let header = request
+        .headers()
+        .get("authorization")
+        .ok()
+        .flatten()
+        .unwrap_or_default();
     let given = header.strip_prefix("Bearer ").unwrap_or("");
     if constant_time_eq(given.as_bytes(), expected.as_bytes()) {
         Ok(())

@@ -21,7 +21,9 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{Request, RequestInit, Response};
 
 use super::http::{error_response, text_response, WorkerError};
-use super::{allowed_orders, body_response, license_rocks_instance, transport, upstream_timeout_ms, Config};
+use super::{
+    allowed_orders, body_response, license_rocks_instance, transport, upstream_timeout_ms, Config,
+};
 use crate::apis::license_rocks;
 use crate::error::{ErrorKind, Provider};
 use crate::models::license_rocks::NewExternalOrder;
@@ -52,33 +54,54 @@ struct Outcome {
 }
 
 /// Worker side: checks the request, then hands it to the key's Durable Object.
-pub(crate) async fn create_through_store(config: &Config, request: &Request) -> Result<Response, WorkerError> {
-    let key = request.headers().get("idempotency-key").ok().flatten().ok_or(WorkerError::KeyRequired)?;
+pub(crate) async fn create_through_store(
+    config: &Config,
+    request: &Request,
+) -> Result<Response, WorkerError> {
+    let key = request
+        .headers()
+        .get("idempotency-key")
+        .ok()
+        .flatten()
+        .ok_or(WorkerError::KeyRequired)?;
     if key.len() > 255 || !crate::ids::is_header_safe(&key) {
-        return Err(WorkerError::BadRequest("Idempotency-Key must be 1 to 255 visible ASCII characters".into()));
+        return Err(WorkerError::BadRequest(
+            "Idempotency-Key must be 1 to 255 visible ASCII characters".into(),
+        ));
     }
     let body = request_text(request).await?;
     // A malformed request never takes a key.
     parse_orders(&body)?;
     config.upstream_secret("LICENSE_ROCKS_API_TOKEN")?;
     license_rocks_instance(config)?;
-    let namespace =
-        Reflect::get(&config.env, &"IDEMPOTENCY".into()).ok().filter(|n| n.is_object()).ok_or(WorkerError::MissingConfig("IDEMPOTENCY"))?;
-    let id = call(&namespace, "idFromName", &[key.as_str().into()]).map_err(|_| WorkerError::Internal)?;
+    let namespace = Reflect::get(&config.env, &"IDEMPOTENCY".into())
+        .ok()
+        .filter(|n| n.is_object())
+        .ok_or(WorkerError::MissingConfig("IDEMPOTENCY"))?;
+    let id = call(&namespace, "idFromName", &[key.as_str().into()])
+        .map_err(|_| WorkerError::Internal)?;
     let stub = call(&namespace, "get", &[id]).map_err(|_| WorkerError::Internal)?;
     let init = RequestInit::new();
     init.set_method("POST");
     init.set_body(&body.as_str().into());
-    let promise: Promise = call(&stub, "fetch", &["https://idempotency.internal/create".into(), init.into()])
-        .map_err(|_| WorkerError::Internal)?
-        .dyn_into()
+    let promise: Promise = call(
+        &stub,
+        "fetch",
+        &["https://idempotency.internal/create".into(), init.into()],
+    )
+    .map_err(|_| WorkerError::Internal)?
+    .dyn_into()
+    .map_err(|_| WorkerError::Internal)?;
+    let response = JsFuture::from(promise)
+        .await
         .map_err(|_| WorkerError::Internal)?;
-    let response = JsFuture::from(promise).await.map_err(|_| WorkerError::Internal)?;
     // A Response from another context cannot be returned as is; copy it.
     let response: Response = response.unchecked_into();
     let status = response.status();
     let retry_after = response.headers().get("retry-after").ok().flatten();
-    let text = JsFuture::from(response.text().map_err(|_| WorkerError::Internal)?).await.map_err(|_| WorkerError::Internal)?;
+    let text = JsFuture::from(response.text().map_err(|_| WorkerError::Internal)?)
+        .await
+        .map_err(|_| WorkerError::Internal)?;
     let copy = text_response(status, &text.as_string().unwrap_or_default());
     if let Some(seconds) = retry_after {
         let _ = copy.headers().set("retry-after", &seconds);
@@ -99,7 +122,11 @@ pub async fn idempotent_create(request: Request, storage: JsValue, env: JsValue)
     }
 }
 
-async fn run(config: &Config, request: &Request, storage: &JsValue) -> Result<Response, WorkerError> {
+async fn run(
+    config: &Config,
+    request: &Request,
+    storage: &JsValue,
+) -> Result<Response, WorkerError> {
     let body = request_text(request).await?;
     let hash = sha256_hex(&body).await?;
     let now = js_sys::Date::now();
@@ -110,49 +137,102 @@ async fn run(config: &Config, request: &Request, storage: &JsValue) -> Result<Re
             }
             match record.outcome {
                 Some(outcome) => return Ok(replay(&outcome)),
-                None if now - record.at < upstream_timeout_ms(config) as f64 + IN_FLIGHT_MARGIN_MS => return Err(WorkerError::InFlight),
+                None if now - record.at
+                    < upstream_timeout_ms(config) as f64 + IN_FLIGHT_MARGIN_MS =>
+                {
+                    return Err(WorkerError::InFlight)
+                }
                 None => {
                     let error = crate::Error::other(
                         ErrorKind::UnknownOutcome,
                         Provider::LicenseRocks,
                         "licenseRocks: an earlier request with this key stopped before its answer arrived; the orders may have been created: look them up before trying again",
                     );
-                    let outcome = outcome_of(&error_response(&WorkerError::Upstream(error, Vec::new()), &config.secrets())).await?;
-                    save(storage, &Record { hash, at: record.at, outcome: Some(outcome.clone()) }).await?;
+                    let outcome = outcome_of(&error_response(
+                        &WorkerError::Upstream(error, Vec::new()),
+                        &config.secrets(),
+                    ))
+                    .await?;
+                    save(
+                        storage,
+                        &Record {
+                            hash,
+                            at: record.at,
+                            outcome: Some(outcome.clone()),
+                        },
+                    )
+                    .await?;
                     return Ok(replay(&outcome));
                 }
             }
         }
     }
     // In flight before anything is sent: a concurrent request now sees 409.
-    save(storage, &Record { hash: hash.clone(), at: now, outcome: None }).await?;
+    save(
+        storage,
+        &Record {
+            hash: hash.clone(),
+            at: now,
+            outcome: None,
+        },
+    )
+    .await?;
     let _ = call(storage, "setAlarm", &[JsValue::from_f64(now + TTL_MS)]);
 
     let orders = parse_orders(&body)?;
     let token = config.upstream_secret("LICENSE_ROCKS_API_TOKEN")?;
     let instance = license_rocks_instance(config)?;
-    let result = license_rocks::create_orders(&transport(config, Provider::LicenseRocks), &instance, &token, &orders).await;
+    let result = license_rocks::create_orders(
+        &transport(config, Provider::LicenseRocks),
+        &instance,
+        &token,
+        &orders,
+    )
+    .await;
     let (response, keep) = match result {
         Ok(body) => {
             let reply: Value = serde_json::from_slice(&body).map_err(|_| WorkerError::Internal)?;
-            let orders = reply.get("orders").and_then(Value::as_array).map(|o| allowed_orders(config, o)).unwrap_or_default();
-            (body_response(config, serde_json::json!({ "orders": orders })), true)
+            let orders = reply
+                .get("orders")
+                .and_then(Value::as_array)
+                .map(|o| allowed_orders(config, o))
+                .unwrap_or_default();
+            (
+                body_response(config, serde_json::json!({ "orders": orders })),
+                true,
+            )
         }
         Err(error) => {
             // The provider said no (its own 4xx, or a rate limit's 429 in any
             // shape), or we never sent it: nothing was created, so the key is free.
             let refused = error.kind == ErrorKind::InvalidInput
-                || (error.kind == ErrorKind::Api && error.status.is_some_and(|s| (400..500).contains(&s)))
+                || (error.kind == ErrorKind::Api
+                    && error.status.is_some_and(|s| (400..500).contains(&s)))
                 || (error.kind == ErrorKind::Http && error.status == Some(429));
-            (error_response(&WorkerError::Upstream(error, Vec::new()), &config.secrets()), !refused)
+            (
+                error_response(&WorkerError::Upstream(error, Vec::new()), &config.secrets()),
+                !refused,
+            )
         }
     };
     let outcome = outcome_of(&response).await?;
     if keep {
-        save(storage, &Record { hash, at: now, outcome: Some(outcome.clone()) }).await?;
+        save(
+            storage,
+            &Record {
+                hash,
+                at: now,
+                outcome: Some(outcome.clone()),
+            },
+        )
+        .await?;
     } else {
-        let _ = JsFuture::from(call(storage, "delete", &["record".into()]).map_err(|_| WorkerError::Internal)?.unchecked_into::<Promise>())
-            .await;
+        let _ = JsFuture::from(
+            call(storage, "delete", &["record".into()])
+                .map_err(|_| WorkerError::Internal)?
+                .unchecked_into::<Promise>(),
+        )
+        .await;
     }
     Ok(replay_fresh(&outcome))
 }
@@ -166,20 +246,33 @@ fn parse_orders(body: &str) -> Result<Vec<NewExternalOrder>, WorkerError> {
 /// huge body costs no memory.
 async fn request_text(request: &Request) -> Result<String, WorkerError> {
     let declared = request.headers().get("content-length").ok().flatten();
-    if declared.and_then(|n| n.trim().parse::<u64>().ok()).is_some_and(|n| n > MAX_BODY_BYTES as u64) {
+    if declared
+        .and_then(|n| n.trim().parse::<u64>().ok())
+        .is_some_and(|n| n > MAX_BODY_BYTES as u64)
+    {
         return Err(WorkerError::TooLarge);
     }
     let unreadable = || WorkerError::BadRequest("unreadable body".into());
-    let Some(stream) = request.body() else { return Ok(String::new()) };
+    let Some(stream) = request.body() else {
+        return Ok(String::new());
+    };
     let reader: web_sys::ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
     let mut bytes = Vec::new();
     loop {
-        let chunk = JsFuture::from(reader.read()).await.map_err(|_| unreadable())?;
-        if js_sys::Reflect::get(&chunk, &"done".into()).ok().and_then(|d| d.as_bool()).unwrap_or(true) {
+        let chunk = JsFuture::from(reader.read())
+            .await
+            .map_err(|_| unreadable())?;
+        if js_sys::Reflect::get(&chunk, &"done".into())
+            .ok()
+            .and_then(|d| d.as_bool())
+            .unwrap_or(true)
+        {
             break;
         }
-        let value: js_sys::Uint8Array =
-            js_sys::Reflect::get(&chunk, &"value".into()).ok().and_then(|v| v.dyn_into().ok()).ok_or_else(unreadable)?;
+        let value: js_sys::Uint8Array = js_sys::Reflect::get(&chunk, &"value".into())
+            .ok()
+            .and_then(|v| v.dyn_into().ok())
+            .ok_or_else(unreadable)?;
         let start = bytes.len();
         if start + value.length() as usize > MAX_BODY_BYTES {
             let _ = reader.cancel();
@@ -194,8 +287,14 @@ async fn request_text(request: &Request) -> Result<String, WorkerError> {
 async fn outcome_of(response: &Response) -> Result<Outcome, WorkerError> {
     let retry_after = response.headers().get("retry-after").ok().flatten();
     let clone = response.clone().map_err(|_| WorkerError::Internal)?;
-    let text = JsFuture::from(clone.text().map_err(|_| WorkerError::Internal)?).await.map_err(|_| WorkerError::Internal)?;
-    Ok(Outcome { status: response.status(), body: text.as_string().unwrap_or_default(), retry_after })
+    let text = JsFuture::from(clone.text().map_err(|_| WorkerError::Internal)?)
+        .await
+        .map_err(|_| WorkerError::Internal)?;
+    Ok(Outcome {
+        status: response.status(),
+        body: text.as_string().unwrap_or_default(),
+        retry_after,
+    })
 }
 
 fn replay_fresh(outcome: &Outcome) -> Response {
@@ -213,23 +312,43 @@ fn replay(outcome: &Outcome) -> Response {
 }
 
 async fn load(storage: &JsValue) -> Result<Option<Record>, WorkerError> {
-    let promise: Promise = call(storage, "get", &["record".into()]).map_err(|_| WorkerError::Internal)?.unchecked_into();
-    let value = JsFuture::from(promise).await.map_err(|_| WorkerError::Internal)?;
-    Ok(value.as_string().and_then(|text| serde_json::from_str(&text).ok()))
+    let promise: Promise = call(storage, "get", &["record".into()])
+        .map_err(|_| WorkerError::Internal)?
+        .unchecked_into();
+    let value = JsFuture::from(promise)
+        .await
+        .map_err(|_| WorkerError::Internal)?;
+    Ok(value
+        .as_string()
+        .and_then(|text| serde_json::from_str(&text).ok()))
 }
 
 async fn save(storage: &JsValue, record: &Record) -> Result<(), WorkerError> {
     let text = serde_json::to_string(record).map_err(|_| WorkerError::Internal)?;
-    let promise: Promise = call(storage, "put", &["record".into(), text.into()]).map_err(|_| WorkerError::Internal)?.unchecked_into();
-    JsFuture::from(promise).await.map(|_| ()).map_err(|_| WorkerError::Internal)
+    let promise: Promise = call(storage, "put", &["record".into(), text.into()])
+        .map_err(|_| WorkerError::Internal)?
+        .unchecked_into();
+    JsFuture::from(promise)
+        .await
+        .map(|_| ())
+        .map_err(|_| WorkerError::Internal)
 }
 
 async fn sha256_hex(text: &str) -> Result<String, WorkerError> {
-    let subtle = Reflect::get(&Reflect::get(&js_sys::global(), &"crypto".into()).map_err(|_| WorkerError::Internal)?, &"subtle".into())
-        .map_err(|_| WorkerError::Internal)?;
+    let subtle = Reflect::get(
+        &Reflect::get(&js_sys::global(), &"crypto".into()).map_err(|_| WorkerError::Internal)?,
+        &"subtle".into(),
+    )
+    .map_err(|_| WorkerError::Internal)?;
     let bytes = Uint8Array::from(text.as_bytes());
-    let promise: Promise = call(&subtle, "digest", &["SHA-256".into(), bytes.into()]).map_err(|_| WorkerError::Internal)?.unchecked_into();
-    let digest = Uint8Array::new(&JsFuture::from(promise).await.map_err(|_| WorkerError::Internal)?);
+    let promise: Promise = call(&subtle, "digest", &["SHA-256".into(), bytes.into()])
+        .map_err(|_| WorkerError::Internal)?
+        .unchecked_into();
+    let digest = Uint8Array::new(
+        &JsFuture::from(promise)
+            .await
+            .map_err(|_| WorkerError::Internal)?,
+    );
     Ok(digest.to_vec().iter().map(|b| format!("{b:02x}")).collect())
 }
 

@@ -33,7 +33,10 @@ pub(crate) struct Config {
 
 impl Config {
     fn var(&self, name: &'static str) -> Option<String> {
-        Reflect::get(&self.env, &name.into()).ok().and_then(|v| v.as_string()).filter(|v| !v.is_empty())
+        Reflect::get(&self.env, &name.into())
+            .ok()
+            .and_then(|v| v.as_string())
+            .filter(|v| !v.is_empty())
     }
     fn required(&self, name: &'static str) -> Result<String, WorkerError> {
         self.var(name).ok_or(WorkerError::MissingConfig(name))
@@ -42,7 +45,9 @@ impl Config {
     /// break (a common slip with `wrangler secret put`) is a named config error,
     /// not a header that fails, or adds another, on the way out.
     fn upstream_secret(&self, name: &'static str) -> Result<String, WorkerError> {
-        Some(self.required(name)?).filter(|v| crate::ids::is_header_safe(v)).ok_or(WorkerError::BadConfig(name))
+        Some(self.required(name)?)
+            .filter(|v| crate::ids::is_header_safe(v))
+            .ok_or(WorkerError::BadConfig(name))
     }
     /// What the operator lets through beyond the public, documented fields.
     pub(crate) fn exposure(&self) -> redact::Exposure {
@@ -53,12 +58,20 @@ impl Config {
     }
     fn allowed_origins(&self) -> Vec<String> {
         self.var("ALLOWED_ORIGINS")
-            .map(|v| v.split(',').map(|o| o.trim().to_owned()).filter(|o| !o.is_empty()).collect())
+            .map(|v| {
+                v.split(',')
+                    .map(|o| o.trim().to_owned())
+                    .filter(|o| !o.is_empty())
+                    .collect()
+            })
             .unwrap_or_default()
     }
     /// Values that must never appear in a response or a log line.
     fn secrets(&self) -> Vec<String> {
-        ["CAPTURE_API_KEY", "LICENSE_ROCKS_API_TOKEN", "ACCESS_TOKEN"].iter().filter_map(|n| self.var(n)).collect()
+        ["CAPTURE_API_KEY", "LICENSE_ROCKS_API_TOKEN", "ACCESS_TOKEN"]
+            .iter()
+            .filter_map(|n| self.var(n))
+            .collect()
     }
 }
 
@@ -67,7 +80,11 @@ const WORKER_RETRY_AFTER_CAP_MS: u64 = 1_000;
 
 /// Time limit of each upstream request (`UPSTREAM_TIMEOUT_MS`).
 pub(crate) fn upstream_timeout_ms(config: &Config) -> u32 {
-    config.var("UPSTREAM_TIMEOUT_MS").and_then(|v| v.parse::<u32>().ok()).filter(|ms| *ms > 0).unwrap_or(crate::policy::DEFAULT_TIMEOUT_MS)
+    config
+        .var("UPSTREAM_TIMEOUT_MS")
+        .and_then(|v| v.parse::<u32>().ok())
+        .filter(|ms| *ms > 0)
+        .unwrap_or(crate::policy::DEFAULT_TIMEOUT_MS)
 }
 
 pub(crate) fn transport(config: &Config, provider: Provider) -> Transport {
@@ -88,11 +105,20 @@ pub async fn worker_fetch(request: Request, env: JsValue) -> Response {
     let config = Config { env };
     let origin = request.headers().get("origin").ok().flatten();
     let allowed = config.allowed_origins();
-    let cors_origin = origin.as_ref().filter(|o| allowed.iter().any(|a| a == *o)).cloned();
+    let cors_origin = origin
+        .as_ref()
+        .filter(|o| allowed.iter().any(|a| a == *o))
+        .cloned();
     // A HEAD is answered as the GET would be, without the body.
     let head = request.method() == "HEAD";
-    let method = if head { "GET".to_owned() } else { request.method() };
-    let path = web_sys::Url::new(&request.url()).map(|u| u.pathname()).unwrap_or_default();
+    let method = if head {
+        "GET".to_owned()
+    } else {
+        request.method()
+    };
+    let path = web_sys::Url::new(&request.url())
+        .map(|u| u.pathname())
+        .unwrap_or_default();
 
     let result = if origin.is_some() && cors_origin.is_none() {
         Err(WorkerError::OriginNotAllowed)
@@ -105,16 +131,31 @@ pub async fn worker_fetch(request: Request, env: JsValue) -> Response {
         Ok(response) => response,
         Err(error) => error_response(&error, &config.secrets()),
     };
-    let response = if head { http::without_body(&response) } else { response };
+    let response = if head {
+        http::without_body(&response)
+    } else {
+        response
+    };
     cors_headers(&response, cors_origin.as_deref());
     // One line per request, never a header or a body.
     web_sys::console::log_1(
-        &format!("{} {} -> {}", if head { "HEAD" } else { &method }, http::route_name(&path), response.status()).into(),
+        &format!(
+            "{} {} -> {}",
+            if head { "HEAD" } else { &method },
+            http::route_name(&path),
+            response.status()
+        )
+        .into(),
     );
     response
 }
 
-async fn route(config: &Config, request: &Request, method: &str, path: &str) -> Result<Response, WorkerError> {
+async fn route(
+    config: &Config,
+    request: &Request,
+    method: &str,
+    path: &str,
+) -> Result<Response, WorkerError> {
     let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
     // `Allow` names HEAD wherever GET is, as HEAD is answered there.
     let allow = |methods: &'static str| {
@@ -158,7 +199,8 @@ fn decode_segment(segment: &str) -> Result<String, WorkerError> {
 }
 
 fn query_param(request: &Request, name: &str) -> Result<Option<String>, WorkerError> {
-    let url = web_sys::Url::new(&request.url()).map_err(|_| WorkerError::BadRequest("bad URL".into()))?;
+    let url =
+        web_sys::Url::new(&request.url()).map_err(|_| WorkerError::BadRequest("bad URL".into()))?;
     let params = url.search_params();
     let all = params.get_all(name);
     match all.length() {
@@ -170,22 +212,37 @@ fn query_param(request: &Request, name: &str) -> Result<Option<String>, WorkerEr
 
 /// The order only when its `nid` matches: an unknown order and a wrong `nid`
 /// get the same 404, so the route is no oracle for which order ids exist.
-async fn capture_order(config: &Config, request: &Request, order_id: &str) -> Result<Response, WorkerError> {
-    let nid = query_param(request, "nid")?.filter(|n| !n.is_empty()).ok_or_else(|| WorkerError::BadRequest("`nid` is required".into()))?;
+async fn capture_order(
+    config: &Config,
+    request: &Request,
+    order_id: &str,
+) -> Result<Response, WorkerError> {
+    let nid = query_param(request, "nid")?
+        .filter(|n| !n.is_empty())
+        .ok_or_else(|| WorkerError::BadRequest("`nid` is required".into()))?;
     let key = config.upstream_secret("CAPTURE_API_KEY")?;
     rate_limit_capture(config, request).await?;
-    let base = config.var("CAPTURE_BASE_URL").unwrap_or_else(|| capture::DEFAULT_BASE_URL.to_owned());
-    let base = base_url(Provider::Capture, "CAPTURE_BASE_URL", &base).map_err(|_| WorkerError::BadConfig("CAPTURE_BASE_URL"))?;
-    let body = match capture::query_order(&transport(config, Provider::Capture), &base, &key, order_id).await {
-        Err(e) if e.status == Some(404) => return Err(WorkerError::CaptureNotFound),
-        other => other?,
-    };
+    let base = config
+        .var("CAPTURE_BASE_URL")
+        .unwrap_or_else(|| capture::DEFAULT_BASE_URL.to_owned());
+    let base = base_url(Provider::Capture, "CAPTURE_BASE_URL", &base)
+        .map_err(|_| WorkerError::BadConfig("CAPTURE_BASE_URL"))?;
+    let body =
+        match capture::query_order(&transport(config, Provider::Capture), &base, &key, order_id)
+            .await
+        {
+            Err(e) if e.status == Some(404) => return Err(WorkerError::CaptureNotFound),
+            other => other?,
+        };
     let reply: Value = serde_json::from_slice(&body).map_err(|_| WorkerError::Internal)?;
     let order = reply.get("response").cloned().unwrap_or(Value::Null);
     if order.get("nid").and_then(Value::as_str) != Some(nid.as_str()) {
         return Err(WorkerError::CaptureNotFound);
     }
-    Ok(body_response(config, redact::allowed(&order, &redact::CAPTURE_ORDER, config.exposure()).unwrap_or(Value::Null)))
+    Ok(body_response(
+        config,
+        redact::allowed(&order, &redact::CAPTURE_ORDER, config.exposure()).unwrap_or(Value::Null),
+    ))
 }
 
 /// The Capture route needs no auth but spends the partner key, so each client
@@ -198,15 +255,29 @@ async fn rate_limit_capture(config: &Config, request: &Request) -> Result<(), Wo
         .filter(|l| l.is_object())
         .ok_or(WorkerError::MissingConfig("CAPTURE_RATE_LIMITER"))?;
     // Set by Cloudflare's edge; a request without it (local runs) shares one budget.
-    let client = request.headers().get("cf-connecting-ip").ok().flatten().unwrap_or_else(|| "unknown".into());
+    let client = request
+        .headers()
+        .get("cf-connecting-ip")
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| "unknown".into());
     let options = js_sys::Object::new();
     let _ = Reflect::set(&options, &"key".into(), &client.into());
-    let limit = Reflect::get(&limiter, &"limit".into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-    let promise = limit.and_then(|f| f.call1(&limiter, &options).ok()).and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
-    let outcome = wasm_bindgen_futures::JsFuture::from(promise.ok_or(WorkerError::BadConfig("CAPTURE_RATE_LIMITER"))?)
-        .await
-        .map_err(|_| WorkerError::Internal)?;
-    match Reflect::get(&outcome, &"success".into()).ok().and_then(|s| s.as_bool()) {
+    let limit = Reflect::get(&limiter, &"limit".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let promise = limit
+        .and_then(|f| f.call1(&limiter, &options).ok())
+        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
+    let outcome = wasm_bindgen_futures::JsFuture::from(
+        promise.ok_or(WorkerError::BadConfig("CAPTURE_RATE_LIMITER"))?,
+    )
+    .await
+    .map_err(|_| WorkerError::Internal)?;
+    match Reflect::get(&outcome, &"success".into())
+        .ok()
+        .and_then(|s| s.as_bool())
+    {
         Some(true) => Ok(()),
         _ => Err(WorkerError::RateLimited(CAPTURE_RATE_LIMIT_PERIOD_S)),
     }
@@ -219,32 +290,53 @@ const CAPTURE_RATE_LIMIT_PERIOD_S: u64 = 60;
 /// Forwards the caller's own Namefi credential: a user JWT (`Authorization:
 /// Bearer`) or SIWE session (`x-namefi-siwe-token`). A Namefi API key is a
 /// server's secret that acts for its wallet; the Worker does not pass one on.
-async fn namefi_order(config: &Config, request: &Request, order_id: &str) -> Result<Response, WorkerError> {
+async fn namefi_order(
+    config: &Config,
+    request: &Request,
+    order_id: &str,
+) -> Result<Response, WorkerError> {
     let header = |name: &str| request.headers().get(name).ok().flatten();
     if header("x-api-key").is_some() {
         return Err(WorkerError::BadRequest(
             "the worker does not forward Namefi API keys (x-api-key); send the user's own Authorization: Bearer token or x-namefi-siwe-token".into(),
         ));
     }
-    let bearer = header("authorization").map(|h| h.strip_prefix("Bearer ").map(str::to_owned).ok_or(WorkerError::Unauthorized));
+    let bearer = header("authorization").map(|h| {
+        h.strip_prefix("Bearer ")
+            .map(str::to_owned)
+            .ok_or(WorkerError::Unauthorized)
+    });
     let credential = match (bearer.transpose()?, header("x-namefi-siwe-token")) {
-        (Some(token), None) => Credential { kind: namefi::TOKEN, value: token },
-        (None, Some(session)) => Credential { kind: namefi::SIWE_TOKEN, value: session },
+        (Some(token), None) => Credential {
+            kind: namefi::TOKEN,
+            value: token,
+        },
+        (None, Some(session)) => Credential {
+            kind: namefi::SIWE_TOKEN,
+            value: session,
+        },
         (None, None) => return Err(WorkerError::Unauthorized),
-        (Some(_), Some(_)) => {
-            return Err(WorkerError::BadRequest(
-                "send one Namefi credential: Authorization: Bearer or x-namefi-siwe-token, not both".into(),
-            ))
-        }
+        (Some(_), Some(_)) => return Err(WorkerError::BadRequest(
+            "send one Namefi credential: Authorization: Bearer or x-namefi-siwe-token, not both"
+                .into(),
+        )),
     };
     if !crate::ids::is_header_safe(&credential.value) {
         return Err(WorkerError::Unauthorized);
     }
-    let base = config.var("NAMEFI_BASE_URL").unwrap_or_else(|| namefi::DEFAULT_BASE_URL.to_owned());
-    let base = base_url(Provider::Namefi, "NAMEFI_BASE_URL", &base).map_err(|_| WorkerError::BadConfig("NAMEFI_BASE_URL"))?;
-    let body = namefi::get_order(&transport(config, Provider::Namefi), &base, &credential, order_id)
-        .await
-        .map_err(|e| WorkerError::Upstream(e, vec![credential.value.clone()]))?;
+    let base = config
+        .var("NAMEFI_BASE_URL")
+        .unwrap_or_else(|| namefi::DEFAULT_BASE_URL.to_owned());
+    let base = base_url(Provider::Namefi, "NAMEFI_BASE_URL", &base)
+        .map_err(|_| WorkerError::BadConfig("NAMEFI_BASE_URL"))?;
+    let body = namefi::get_order(
+        &transport(config, Provider::Namefi),
+        &base,
+        &credential,
+        order_id,
+    )
+    .await
+    .map_err(|e| WorkerError::Upstream(e, vec![credential.value.clone()]))?;
     let details: Value = serde_json::from_slice(&body).map_err(|_| WorkerError::Internal)?;
     // The caller's own order, read with their own credential: returned whole.
     Ok(body_response(config, details))
@@ -252,7 +344,10 @@ async fn namefi_order(config: &Config, request: &Request, order_id: &str) -> Res
 
 /// License.rocks orders as the allow-list lets them leave.
 pub(crate) fn allowed_orders(config: &Config, orders: &[Value]) -> Vec<Value> {
-    orders.iter().filter_map(|o| redact::allowed(o, &redact::EXTERNAL_ORDER, config.exposure())).collect()
+    orders
+        .iter()
+        .filter_map(|o| redact::allowed(o, &redact::EXTERNAL_ORDER, config.exposure()))
+        .collect()
 }
 
 /// A 200 with `body`, the Worker's own secrets scrubbed from it whatever an
@@ -264,37 +359,71 @@ pub(crate) fn body_response(config: &Config, mut body: Value) -> Response {
 
 pub(crate) fn license_rocks_instance(config: &Config) -> Result<String, WorkerError> {
     let raw = config.required("LICENSE_ROCKS_INSTANCE_URL")?;
-    base_url(Provider::LicenseRocks, "LICENSE_ROCKS_INSTANCE_URL", &raw).map_err(|_| WorkerError::BadConfig("LICENSE_ROCKS_INSTANCE_URL"))
+    base_url(Provider::LicenseRocks, "LICENSE_ROCKS_INSTANCE_URL", &raw)
+        .map_err(|_| WorkerError::BadConfig("LICENSE_ROCKS_INSTANCE_URL"))
 }
 
 async fn license_rocks_orders(config: &Config, request: &Request) -> Result<Response, WorkerError> {
-    let ids = query_param(request, "ids")?.ok_or_else(|| WorkerError::BadRequest("`ids` is required, e.g. ?ids=1,2,3".into()))?;
-    let inputs: Vec<IdInput> = ids.split(',').map(|id| IdInput::Text(id.trim().to_owned())).collect();
+    let ids = query_param(request, "ids")?
+        .ok_or_else(|| WorkerError::BadRequest("`ids` is required, e.g. ?ids=1,2,3".into()))?;
+    let inputs: Vec<IdInput> = ids
+        .split(',')
+        .map(|id| IdInput::Text(id.trim().to_owned()))
+        .collect();
     let ids = crate::ids::license_rocks_ids(&inputs)?;
     let token = config.upstream_secret("LICENSE_ROCKS_API_TOKEN")?;
     let instance = license_rocks_instance(config)?;
-    let batches =
-        license_rocks::get_orders(&transport(config, Provider::LicenseRocks), &instance, &token, &ids).await.map_err(not_found_for_get)?;
+    let batches = license_rocks::get_orders(
+        &transport(config, Provider::LicenseRocks),
+        &instance,
+        &token,
+        &ids,
+    )
+    .await
+    .map_err(not_found_for_get)?;
     let returned: Vec<&[i64]> = batches.iter().map(|b| b.returned.as_slice()).collect();
     let places = license_rocks::place_by_id(&ids, &returned)?;
     let mut replies = Vec::with_capacity(batches.len());
     for batch in &batches {
-        let mut reply: Value = serde_json::from_slice(&batch.body).map_err(|_| WorkerError::Internal)?;
+        let mut reply: Value =
+            serde_json::from_slice(&batch.body).map_err(|_| WorkerError::Internal)?;
         replies.push(
-            reply.get_mut("orders").map(Value::take).and_then(|o| if let Value::Array(a) = o { Some(a) } else { None }).unwrap_or_default(),
+            reply
+                .get_mut("orders")
+                .map(Value::take)
+                .and_then(|o| {
+                    if let Value::Array(a) = o {
+                        Some(a)
+                    } else {
+                        None
+                    }
+                })
+                .unwrap_or_default(),
         );
     }
     let mut orders: Vec<Value> = Vec::with_capacity(places.len());
     for (batch, index) in places {
-        orders.push(replies.get(batch).and_then(|r| r.get(index)).cloned().ok_or(WorkerError::Internal)?);
+        orders.push(
+            replies
+                .get(batch)
+                .and_then(|r| r.get(index))
+                .cloned()
+                .ok_or(WorkerError::Internal)?,
+        );
     }
-    Ok(body_response(config, json!({ "orders": allowed_orders(config, &orders) })))
+    Ok(body_response(
+        config,
+        json!({ "orders": allowed_orders(config, &orders) }),
+    ))
 }
 
 /// License.rocks answers an unknown id with a 400 "Order with ID … does not exist.";
 /// for a read that is a 404.
 fn not_found_for_get(error: Error) -> WorkerError {
-    if error.kind == ErrorKind::Api && error.status == Some(400) && error.message.contains("does not exist") {
+    if error.kind == ErrorKind::Api
+        && error.status == Some(400)
+        && error.message.contains("does not exist")
+    {
         WorkerError::UpstreamNotFound(error)
     } else {
         WorkerError::Upstream(error, Vec::new())
