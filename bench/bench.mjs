@@ -13,11 +13,12 @@
 //              part of ours that design costs before any validation or wasm.
 // Plus one Namefi and one Capture call for per-call overhead, the gzip size of
 // what ships, and the cold time of import + first call in a fresh Node process.
-import { measure } from "mitata";
+
 import { execFileSync } from "node:child_process";
-import { readFileSync, readdirSync } from "node:fs";
-import { gzipSync } from "node:zlib";
+import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { measure } from "mitata";
 
 import { getExternalOrders, getNamefiOrder, queryCaptureOrder } from "../js/node.js";
 import { seedWorld } from "../sim/data.mjs";
@@ -58,7 +59,12 @@ async function sameIo(url) {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), 10_000);
   try {
-    const response = await memFetch(url, { method: "GET", redirect: "manual", signal: controller.signal, headers: { authorization: "Bearer bench-token" } });
+    const response = await memFetch(url, {
+      method: "GET",
+      redirect: "manual",
+      signal: controller.signal,
+      headers: { authorization: "Bearer bench-token" },
+    });
     const reader = response.body.getReader();
     const chunks = [];
     for (let r = await reader.read(); !r.done; r = await reader.read()) chunks.push(r.value);
@@ -72,7 +78,11 @@ async function sameIo(url) {
 /** The URLs the client requests for these ids (recorded once). */
 async function chunkUrls(ids) {
   const urls = [];
-  await getExternalOrders(ids, { ...lr, fetch: (url, init) => (urls.push(url), memFetch(url, init)) });
+  const recording = (url, init) => {
+    urls.push(url);
+    return memFetch(url, init);
+  };
+  await getExternalOrders(ids, { ...lr, fetch: recording });
   return urls;
 }
 
@@ -146,19 +156,30 @@ const namefiId = [...world.namefi.keys()][0];
 if (QUICK) console.log("\nBENCH_QUICK: a smoke run, one short round; the figures are not measurements");
 console.log(`\nms per call: median of ${ROUNDS} interleaved mitata p50s, Node ${process.version}, in-memory fetch;`);
 console.log(`ratios: median of the ${ROUNDS} rounds' own ratios [lowest-highest]\n`);
-console.log("| case | requests | json() | json()+zod 4 | same I/O, no checks | web3-orders | ours / json+zod | ours / json | io / json+zod |");
+console.log(
+  "| case | requests | json() | json()+zod 4 | same I/O, no checks | web3-orders | ours / json+zod | ours / json | io / json+zod |",
+);
 console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
 for (const r of rows) {
   const x = (rs) => `${rs[rs.length >> 1].toFixed(2)}x [${rs[0].toFixed(2)}-${rs[rs.length - 1].toFixed(2)}]`;
   const { oursZod, oursJson, ioZod } = r.ratios;
-  console.log(`| ${r.label} | ${r.requests} | ${fmt(r.json)} | ${fmt(r.zod)} | ${fmt(r.io)} | ${fmt(r.ours)} | ${x(oursZod)} | ${x(oursJson)} | ${x(ioZod)} |`);
+  console.log(
+    `| ${r.label} | ${r.requests} | ${fmt(r.json)} | ${fmt(r.zod)} | ${fmt(r.io)} | ${fmt(r.ours)} | ${x(oursZod)} | ${x(oursJson)} | ${x(ioZod)} |`,
+  );
 }
 
 const gz = (file) => gzipSync(readFileSync(root + file), { level: 9 }).length;
 const wasmGz = gz("pkg/web3_orders_bg.wasm");
-const snippets = readdirSync(root + "pkg/snippets", { recursive: true }).filter((f) => f.endsWith(".js")).map((f) => "pkg/snippets/" + f);
-const glueGz = ["pkg/web3_orders.js", ...snippets, "js/node.js", "js/browser.js", "js/workerd.js", "js/errors.js"].reduce((sum, f) => sum + gz(f), 0);
-console.log(`\nshipped .wasm: ${readFileSync(root + "pkg/web3_orders_bg.wasm").length} bytes, ${wasmGz} gzip (${(wasmGz / 1024).toFixed(1)} KiB)`);
+const snippets = readdirSync(`${root}pkg/snippets`, { recursive: true })
+  .filter((f) => f.endsWith(".js"))
+  .map((f) => `pkg/snippets/${f}`);
+const glueGz = ["pkg/web3_orders.js", ...snippets, "js/node.js", "js/browser.js", "js/workerd.js", "js/errors.js"].reduce(
+  (sum, f) => sum + gz(f),
+  0,
+);
+console.log(
+  `\nshipped .wasm: ${readFileSync(`${root}pkg/web3_orders_bg.wasm`).length} bytes, ${wasmGz} gzip (${(wasmGz / 1024).toFixed(1)} KiB)`,
+);
 console.log(`JS glue and entries: ${glueGz} bytes gzip`);
 
 // Cold: a fresh Node process imports the package and makes one call
@@ -167,14 +188,24 @@ const COLD_RUNS = QUICK ? 1 : 7;
 const coldBody = JSON.stringify({ orders: [lrOrders.get(1), lrOrders.get(2)], error: null });
 function cold(args, nodeFlags = []) {
   const runs = Array.from({ length: COLD_RUNS }, () =>
-    JSON.parse(execFileSync(process.execPath, [...nodeFlags, root + "bench/cold.mjs", ...args], { encoding: "utf8", cwd: root, env: { ...process.env, BENCH_BODY: coldBody } })),
+    JSON.parse(
+      execFileSync(process.execPath, [...nodeFlags, `${root}bench/cold.mjs`, ...args], {
+        encoding: "utf8",
+        cwd: root,
+        env: { ...process.env, BENCH_BODY: coldBody },
+      }),
+    ),
   );
   return runs.sort((a, b) => a.totalMs - b.totalMs)[COLD_RUNS >> 1];
 }
 const coldFmt = (r) => `${r.totalMs.toFixed(1)} ms (import ${r.importMs.toFixed(1)} + first call ${r.firstCallMs.toFixed(1)})`;
-console.log(`cold import + first call, fresh Node process, median of ${COLD_RUNS}: ${coldFmt(cold(["ours", "warm"]))};` +
-  ` ${cold(["ours"]).totalMs.toFixed(1)} ms counting Node's own first-Response setup;` +
-  ` json()+zod 4 the same way: ${coldFmt(cold(["zod", "warm"]))}`);
+console.log(
+  `cold import + first call, fresh Node process, median of ${COLD_RUNS}: ${coldFmt(cold(["ours", "warm"]))};` +
+    ` ${cold(["ours"]).totalMs.toFixed(1)} ms counting Node's own first-Response setup;` +
+    ` json()+zod 4 the same way: ${coldFmt(cold(["zod", "warm"]))}`,
+);
 // V8 compiles each wasm function on its first call; compiling them all up front
 // shows how much of the first call that is (a diagnostic, not an option users set).
-console.log(`the same with every wasm function compiled at import (node --no-wasm-lazy-compilation): ${coldFmt(cold(["ours", "warm"], ["--no-wasm-lazy-compilation"]))}`);
+console.log(
+  `the same with every wasm function compiled at import (node --no-wasm-lazy-compilation): ${coldFmt(cold(["ours", "warm"], ["--no-wasm-lazy-compilation"]))}`,
+);

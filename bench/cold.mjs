@@ -7,7 +7,8 @@
 const [contender, warm] = process.argv.slice(2);
 const body = process.env.BENCH_BODY;
 // As a server answers, Content-Length included (as bench.mjs does).
-const respond = () => new Response(body, { headers: { "content-type": "application/json", "content-length": String(Buffer.byteLength(body)) } });
+const respond = () =>
+  new Response(body, { headers: { "content-type": "application/json", "content-length": String(Buffer.byteLength(body)) } });
 if (warm === "warm") await new Response("{}").json();
 const t0 = performance.now();
 let first;

@@ -5,7 +5,7 @@ import { initSync } from "../pkg/web3_orders.js";
 
 initSync({ module: readFileSync(new URL("../pkg/web3_orders_bg.wasm", import.meta.url)) });
 
-export { queryCaptureOrder, getNamefiOrder, getExternalOrders, createExternalOrders } from "../pkg/web3_orders.js";
+export { createExternalOrders, getExternalOrders, getNamefiOrder, queryCaptureOrder } from "../pkg/web3_orders.js";
 export { isOrderApiError } from "./errors.js";
 /** Already initialised on import; kept so code can call it in every runtime. */
 export async function init() {}

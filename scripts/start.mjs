@@ -1,19 +1,22 @@
 // Starts the simulator (SIM_PORT, default 8790) and serves the demo page
 // (DEMO_PORT, default 8080) with the built package beside it.
-import http from "node:http";
+
 import { readFile } from "node:fs/promises";
+import http from "node:http";
 import { extname, join, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
-
-import { createSimulator, DEFAULT_PORT } from "../sim/server.mjs";
 import { SIM_CREDENTIALS } from "../sim/credentials.mjs";
 import { GENERATED, NAMEFI_OWNER_ID, seedWorld } from "../sim/data.mjs";
+import { createSimulator, DEFAULT_PORT } from "../sim/server.mjs";
 
 // Orders the page opens with: production-shaped ones, not the docs' placeholders.
 const world = seedWorld();
 const examples = {
-  captureOrderId: [...world.capture.values()].find((o) => o.status === "completed" && !Number.isInteger(o.cost + o.gas) && o.result_url)?.order_id,
-  namefiOrderId: [...world.namefi.values()].find((d) => d.order.userId === NAMEFI_OWNER_ID && d.order.status === "SUCCEEDED" && d.items.length)?.order.id,
+  captureOrderId: [...world.capture.values()].find((o) => o.status === "completed" && !Number.isInteger(o.cost + o.gas) && o.result_url)
+    ?.order_id,
+  namefiOrderId: [...world.namefi.values()].find(
+    (d) => d.order.userId === NAMEFI_OWNER_ID && d.order.status === "SUCCEEDED" && d.items.length,
+  )?.order.id,
   licenseRocksIds: [GENERATED.licenseRocksFirstOrderId, GENERATED.licenseRocksFirstOrderId + 1],
 };
 
@@ -24,7 +27,13 @@ const simUrl = await sim.listen(Number(process.env.SIM_PORT ?? DEFAULT_PORT), ho
 
 // Only these folders are served: the page, the entry points and the build.
 const SERVED = { "/": "www/index.html", "/www/": "www/", "/js/": "js/", "/pkg/": "pkg/" };
-const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css", ".wasm": "application/wasm", ".json": "application/json" };
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript",
+  ".css": "text/css",
+  ".wasm": "application/wasm",
+  ".json": "application/json",
+};
 
 const demo = http.createServer(async (req, res) => {
   const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname));

@@ -5,9 +5,10 @@ cd "$(dirname "$0")/.."
 bash scripts/bootstrap.sh --browser
 step() { printf '\n== %s\n' "$*"; }
 
-step "format and lints: cargo fmt --check; clippy -D warnings, native, wasm32, wasm32 with the worker feature"
+step "format and lints: cargo fmt --check and Biome (JS); clippy -D warnings, native, wasm32, wasm32 with the worker feature"
 cargo fmt --check
 (cd fuzz && cargo fmt --check)
+node_modules/.bin/biome check
 cargo clippy --locked --all-targets -- -D warnings
 cargo clippy --locked --target wasm32-unknown-unknown --all-targets -- -D warnings
 cargo clippy --locked --target wasm32-unknown-unknown --features worker -- -D warnings

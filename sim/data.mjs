@@ -76,9 +76,23 @@ const NAMEFI_TLDS = ["com", "xyz", "io", "ai", "org"];
 function namefiUsers() {
   const seed = fixture("namefi/get-order.200.json").user;
   return {
-    [NAMEFI_OWNER_ID]: { ...clone(seed), id: NAMEFI_OWNER_ID, primaryEmail: "owner@example.org", stripeCustomerId: "cus_SimOwner01", privyUserId: "did:privy:sim-owner" },
+    [NAMEFI_OWNER_ID]: {
+      ...clone(seed),
+      id: NAMEFI_OWNER_ID,
+      primaryEmail: "owner@example.org",
+      stripeCustomerId: "cus_SimOwner01",
+      privyUserId: "did:privy:sim-owner",
+    },
     // A wallet-only user: no e-mail, never paid by card.
-    [NAMEFI_OTHER_USER_ID]: { ...clone(seed), id: NAMEFI_OTHER_USER_ID, primaryEmail: null, stripeCustomerId: null, privyUserId: "did:privy:sim-other", subscribeToEmails: false, lastAccessedSessionAt: null },
+    [NAMEFI_OTHER_USER_ID]: {
+      ...clone(seed),
+      id: NAMEFI_OTHER_USER_ID,
+      primaryEmail: null,
+      stripeCustomerId: null,
+      privyUserId: "did:privy:sim-other",
+      subscribeToEmails: false,
+      lastAccessedSessionAt: null,
+    },
   };
 }
 
@@ -101,7 +115,13 @@ function namefiPayment(random, i, orderId, amount, provider, status, created, se
     metadata: i % 3 === 0 ? null : { source: "web", attempt: 1 + (i % 2) },
     x402PaymentDetails:
       provider === "X402"
-        ? { buyerWalletAddress: wallet, receiverWalletAddress: "0x7a1c0ffee0000000000000000000000000000402", network: "base", asset: "USDC", amount: String(amount * 10_000) }
+        ? {
+            buyerWalletAddress: wallet,
+            receiverWalletAddress: "0x7a1c0ffee0000000000000000000000000000402",
+            network: "base",
+            asset: "USDC",
+            amount: String(amount * 10_000),
+          }
         : null,
     createdAt: created,
     updatedAt: settled ?? created,
@@ -117,7 +137,9 @@ function namefiItem(random, i, n, orderId, status, created, started, finished) {
   const metadata = i % 7 === 0 ? null : {};
   if (metadata && succeeded) metadata.mintTransaction = { txHash: `0x${hex(random, 64)}`, recordedAt: finished };
   if (metadata && succeeded && i % 2 === 0) {
-    metadata.postProcessOrderItem = { actions: [{ scope: "dns-records", action: "set", records: [{ name: "@", type: "A", rdata: "203.0.113.7", ttl: 3600 }] }] };
+    metadata.postProcessOrderItem = {
+      actions: [{ scope: "dns-records", action: "set", records: [{ name: "@", type: "A", rdata: "203.0.113.7", ttl: 3600 }] }],
+    };
   }
   if (metadata && status === "FAILED") {
     const requiredAction = imported ? "EPP_AUTH_CODE_UPDATE_REQUIRED" : "UNDETERMINED";
@@ -160,14 +182,24 @@ function namefiOrder(random, i, owner, base) {
   const itemCount = topUp ? 0 : status === "PARTIALLY_COMPLETED" ? 2 : 1 + (i % 2);
   const items = Array.from({ length: itemCount }, (_, n) => namefiItem(random, i, n, id, itemStatus(n), created, started, settled));
   const amount = topUp ? 5000 + (i % 4) * 2500 : items.reduce((sum, item) => sum + item.amountInUSDCents, 0);
-  const paymentStatus = { CREATED: "CREATED", PROCESSING: "SUCCEEDED", SUCCEEDED: "SUCCEEDED", FAILED: i % 2 ? "REFUND_REQUESTED" : "FAILED", CANCELLED: "CANCELLED", PARTIALLY_COMPLETED: "SUCCEEDED" }[status];
+  const paymentStatus = {
+    CREATED: "CREATED",
+    PROCESSING: "SUCCEEDED",
+    SUCCEEDED: "SUCCEEDED",
+    FAILED: i % 2 ? "REFUND_REQUESTED" : "FAILED",
+    CANCELLED: "CANCELLED",
+    PARTIALLY_COMPLETED: "SUCCEEDED",
+  }[status];
   // An order not yet checked out has no payment at all.
-  const payments = status === "CREATED" && i % 12 === 0 ? [] : [namefiPayment(random, i, id, amount, provider, paymentStatus, created, settled)];
+  const payments =
+    status === "CREATED" && i % 12 === 0 ? [] : [namefiPayment(random, i, id, amount, provider, paymentStatus, created, settled)];
   const hasWallet = status !== "CREATED" && !topUp;
   const chosen = payments[0]?.paymentProvider;
   const metadata = i % 5 === 0 ? null : {};
   if (metadata && status === "SUCCEEDED" && !topUp) {
-    metadata.mintTransactions = Object.fromEntries(items.map((item) => [item.id, { txHash: item.metadata?.mintTransaction?.txHash ?? `0x${hex(random, 64)}`, recordedAt: settled }]));
+    metadata.mintTransactions = Object.fromEntries(
+      items.map((item) => [item.id, { txHash: item.metadata?.mintTransaction?.txHash ?? `0x${hex(random, 64)}`, recordedAt: settled }]),
+    );
   }
   if (metadata && i % 13 === 0) metadata.backfilled_started_finished_at = true;
   return {
@@ -234,7 +266,8 @@ function licenseRocksWorld() {
   addUser(50000, []);
   addUser(7, []); // no billing address on file: an incomplete buyerBillingData is a 400
   let nextBillingAddressId = 100;
-  for (let id = 100; id < 200; id++) addUser(id, [{ id: nextBillingAddressId++, city: "Lisbon", country: "Portugal", postal: "1100-148", street: `Rua ${id}` }]);
+  for (let id = 100; id < 200; id++)
+    addUser(id, [{ id: nextBillingAddressId++, city: "Lisbon", country: "Portugal", postal: "1100-148", street: `Rua ${id}` }]);
 
   // Generated NFTs 2000.., each with one regular listing 2000..
   const nftTemplate = got[0].orderItems[0].nft;
@@ -242,7 +275,14 @@ function licenseRocksWorld() {
   for (let i = 0; i < 50; i++) {
     const nftId = 2000 + i;
     const priceCents = 100 * (1 + (i % 40));
-    nfts.set(nftId, { ...clone(nftTemplate), id: nftId, title: `Generated NFT ${i}`, price: priceCents, availableAmount: 100000, amount: 100000 });
+    nfts.set(nftId, {
+      ...clone(nftTemplate),
+      id: nftId,
+      title: `Generated NFT ${i}`,
+      price: priceCents,
+      availableAmount: 100000,
+      amount: 100000,
+    });
     const priceWei = (BigInt(priceCents) * 6711409395973154n * 1000n).toString();
     listings.set(nftId, {
       ...clone(listingTemplate),

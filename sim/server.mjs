@@ -8,8 +8,8 @@
 // Every API route may be prefixed with /s/{scope}: faults and the request log
 // are kept per scope, so tests running side by side do not see each other's.
 
-import http from "node:http";
 import { randomUUID } from "node:crypto";
+import http from "node:http";
 import { fileURLToPath } from "node:url";
 
 import { SIM_CREDENTIALS, SIM_PATHS } from "./credentials.mjs";
@@ -24,14 +24,23 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SCOPE = /^[A-Za-z0-9_-]{1,64}$/;
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const json = (status, body, headers = {}) => ({ status, headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+const json = (status, body, headers = {}) => ({
+  status,
+  headers: { "content-type": "application/json", ...headers },
+  body: JSON.stringify(body),
+});
 
 // ---------------------------------------------------------------- providers
 
 // Capture is a Bubble.io backend workflow: its errors come in Bubble's shapes.
 const bubbleError = (status, code, message) => json(status, { statusCode: status, body: { status: code, message } });
 const bubbleTokenError = () =>
-  json(401, { error_class: "Unauthorized", args: { code: "1700000000000x000000000000000001" }, message: null, translation: "Invalid or expired token. Please check your API token." });
+  json(401, {
+    error_class: "Unauthorized",
+    args: { code: "1700000000000x000000000000000001" },
+    message: null,
+    translation: "Invalid or expired token. Please check your API token.",
+  });
 
 function captureRoute(world, req, url) {
   if (req.method !== "GET") return bubbleError(405, "METHOD_NOT_ALLOWED", `Method ${req.method} not allowed for workflow queryOrder`);
@@ -55,7 +64,8 @@ const NAMEFI_USERS = {
 const NAMEFI_CREDENTIAL_HEADERS = ["authorization", "x-namefi-siwe-token", "x-api-key"];
 const orpcError = (status) => json(status, fixture(`namefi/error.${status}.json`));
 // What the backend's own checks throw (`defined: false`: its error map is empty).
-const orpcThrown = (status, code, message, data) => json(status, { defined: false, code, status, message, ...(data === undefined ? {} : { data }) });
+const orpcThrown = (status, code, message, data) =>
+  json(status, { defined: false, code, status, message, ...(data === undefined ? {} : { data }) });
 
 /** The credential a Namefi request carries ("header:value"), or undefined. */
 function namefiCredential(req) {
@@ -71,7 +81,10 @@ function namefiRoute(world, req, path) {
   if (!userId) return orpcError(401);
   const orderId = decodeURIComponent(match[1]);
   if (!UUID.test(orderId)) {
-    return orpcThrown(422, "INPUT_VALIDATION_FAILED", "Input validation failed", { formErrors: [], fieldErrors: { orderId: ["Invalid uuid"] } });
+    return orpcThrown(422, "INPUT_VALIDATION_FAILED", "Input validation failed", {
+      formErrors: [],
+      fieldErrors: { orderId: ["Invalid uuid"] },
+    });
   }
   const details = world.namefi.get(orderId);
   if (!details) return orpcError(404);
@@ -95,7 +108,11 @@ function applyNamefiRateLimit(state, req, now = Date.now()) {
   if (!refused) hits.push(now);
   state.namefiHits.set(key, hits);
   const reset = Math.max(1, Math.ceil((hits[0] + windowMs - now) / 1000));
-  const headers = { "ratelimit-limit": String(limit), "ratelimit-remaining": String(Math.max(0, limit - hits.length)), "ratelimit-reset": String(reset) };
+  const headers = {
+    "ratelimit-limit": String(limit),
+    "ratelimit-remaining": String(Math.max(0, limit - hits.length)),
+    "ratelimit-reset": String(reset),
+  };
   if (!refused) return { headers };
   return { headers, refusal: json(429, { error: "Too Many Requests" }, { ...headers, "retry-after": String(reset) }) };
 }
@@ -111,7 +128,8 @@ function licenseRocksRoute(world, req, path, body) {
     if (req.url.length > MAX_URL_LENGTH) return lrError(414, "URI too long.");
     const ids = decodeURIComponent(match[1]).split(",");
     const notNumber = ids.find((id) => !/^\d+$/.test(id));
-    if (notNumber !== undefined) return lrError(400, `One or more IDs are not a number type. One of the example is '${notNumber}'. Check the URL.`);
+    if (notNumber !== undefined)
+      return lrError(400, `One or more IDs are not a number type. One of the example is '${notNumber}'. Check the URL.`);
     const missing = ids.find((id) => !lr.orders.has(Number(id)));
     if (missing !== undefined) return lrError(400, `Order with ID ${missing} does not exist.`);
     // Like a database `WHERE id IN (…)`: each order once, by id.
@@ -139,25 +157,35 @@ function createExternalOrders(lr, bodyText) {
   // Validate everything first: nothing is created unless every order is valid.
   const plans = [];
   for (const [index, order] of input.entries()) {
-    if (order === null || typeof order !== "object" || Array.isArray(order)) return lrError(400, `Order at index ${index} must be an object.`);
+    if (order === null || typeof order !== "object" || Array.isArray(order))
+      return lrError(400, `Order at index ${index} must be an object.`);
     for (const field of REQUIRED_NEW_ORDER_FIELDS) {
-      if (order[field] === undefined || order[field] === null) return lrError(400, `Property '${field}' is required (order at index ${index}).`);
-      if (!Number.isSafeInteger(order[field]) || order[field] < 1) return lrError(400, `Property '${field}' must be a positive integer (order at index ${index}).`);
+      if (order[field] === undefined || order[field] === null)
+        return lrError(400, `Property '${field}' is required (order at index ${index}).`);
+      if (!Number.isSafeInteger(order[field]) || order[field] < 1)
+        return lrError(400, `Property '${field}' must be a positive integer (order at index ${index}).`);
     }
     const user = lr.users.get(order.buyerUserId);
     if (!user) return lrError(400, `User with ID ${order.buyerUserId} does not exist.`);
     const nft = lr.nfts.get(order.nftId);
     if (!nft) return lrError(400, `NFT with ID ${order.nftId} does not exist.`);
     const listing = lr.listings.get(order.listingId);
-    if (!listing || listing.nftId !== nft.id) return lrError(400, `Listing with ID ${order.listingId} does not exist for NFT with ID ${order.nftId}.`);
+    if (!listing || listing.nftId !== nft.id)
+      return lrError(400, `Listing with ID ${order.listingId} does not exist for NFT with ID ${order.nftId}.`);
     if (!listing.active) return lrError(400, `Listing with ID ${order.listingId} is not active.`);
     const billing = order.buyerBillingData;
-    if (billing !== undefined && (billing === null || typeof billing !== "object" || Array.isArray(billing))) return lrError(400, `Property 'buyerBillingData' must be an object (order at index ${index}).`);
+    if (billing !== undefined && (billing === null || typeof billing !== "object" || Array.isArray(billing)))
+      return lrError(400, `Property 'buyerBillingData' must be an object (order at index ${index}).`);
     for (const field of BILLING_FIELDS) {
-      if (billing?.[field] !== undefined && typeof billing[field] !== "string") return lrError(400, `Property 'buyerBillingData.${field}' must be a string (order at index ${index}).`);
+      if (billing?.[field] !== undefined && typeof billing[field] !== "string")
+        return lrError(400, `Property 'buyerBillingData.${field}' must be a string (order at index ${index}).`);
     }
     const complete = billing && BILLING_FIELDS.every((f) => typeof billing[f] === "string");
-    if (!complete && user.billingAddresses.length === 0) return lrError(400, `User with ID ${order.buyerUserId} has no billing address. Pass city, country, postal and street in buyerBillingData.`);
+    if (!complete && user.billingAddresses.length === 0)
+      return lrError(
+        400,
+        `User with ID ${order.buyerUserId} has no billing address. Pass city, country, postal and street in buyerBillingData.`,
+      );
     plans.push({ order, user, nft, listing, billing: complete ? billing : null });
   }
   const now = new Date().toISOString();
@@ -236,18 +264,40 @@ function createExternalOrders(lr, bodyText) {
  */
 function validateFault(fault) {
   if (fault === null || typeof fault !== "object" || Array.isArray(fault)) throw new Error("a fault must be an object");
-  const known = ["delayMs", "status", "body", "contentType", "headers", "retryAfter", "nonJson", "redirect", "reset", "truncate", "midBodyDelayMs", "afterHandler", "match", "times"];
+  const known = [
+    "delayMs",
+    "status",
+    "body",
+    "contentType",
+    "headers",
+    "retryAfter",
+    "nonJson",
+    "redirect",
+    "reset",
+    "truncate",
+    "midBodyDelayMs",
+    "afterHandler",
+    "match",
+    "times",
+  ];
   const unknown = Object.keys(fault).filter((k) => !known.includes(k));
   if (unknown.length) throw new Error(`unknown fault option(s): ${unknown.join(", ")}`);
   for (const k of ["delayMs", "midBodyDelayMs", "times"]) {
     if (fault[k] !== undefined && !(Number.isFinite(fault[k]) && fault[k] >= 0)) throw new Error(`${k} must be a non-negative number`);
   }
-  if (fault.status !== undefined && !(Number.isInteger(fault.status) && fault.status >= 100 && fault.status <= 599)) throw new Error("status must be an HTTP status");
+  if (fault.status !== undefined && !(Number.isInteger(fault.status) && fault.status >= 100 && fault.status <= 599))
+    throw new Error("status must be an HTTP status");
   return { times: 1, ...fault };
 }
 
 function replacesResponse(fault) {
-  return fault.status !== undefined || fault.body !== undefined || fault.nonJson || fault.redirect !== undefined || fault.retryAfter !== undefined;
+  return (
+    fault.status !== undefined ||
+    fault.body !== undefined ||
+    fault.nonJson ||
+    fault.redirect !== undefined ||
+    fault.retryAfter !== undefined
+  );
 }
 
 function faultResponse(fault, real) {
@@ -255,9 +305,13 @@ function faultResponse(fault, real) {
   const headers = { ...(fault.headers ?? {}) };
   if (fault.retryAfter !== undefined) headers["retry-after"] = String(fault.retryAfter);
   if (fault.nonJson) {
-    return { status: fault.status ?? 200, headers: { "content-type": "text/html", ...headers }, body: "<!doctype html><html><body><h1>502 Bad Gateway</h1></body></html>" };
+    return {
+      status: fault.status ?? 200,
+      headers: { "content-type": "text/html", ...headers },
+      body: "<!doctype html><html><body><h1>502 Bad Gateway</h1></body></html>",
+    };
   }
-  const status = fault.status ?? (fault.retryAfter !== undefined ? 429 : real?.status ?? 200);
+  const status = fault.status ?? (fault.retryAfter !== undefined ? 429 : (real?.status ?? 200));
   if (fault.body === undefined && real && fault.status === undefined) return { ...real, headers: { ...real.headers, ...headers } };
   const body = typeof fault.body === "string" ? fault.body : JSON.stringify(fault.body ?? { error: `simulated ${status}` });
   return { status, headers: { "content-type": fault.contentType ?? "application/json", ...headers }, body };
@@ -284,7 +338,9 @@ export function createSimulator({ namefiRateLimit = NAMEFI_RATE_LIMIT } = {}) {
   };
 
   function takeFault(state, method, path) {
-    const index = state.faults.findIndex((f) => (!f.match?.method || f.match.method === method) && (!f.match?.path || path.startsWith(f.match.path)));
+    const index = state.faults.findIndex(
+      (f) => (!f.match?.method || f.match.method === method) && (!f.match?.path || path.startsWith(f.match.path)),
+    );
     if (index < 0) return undefined;
     const fault = state.faults[index];
     if (--fault.times <= 0) state.faults.splice(index, 1);
@@ -330,8 +386,8 @@ export function createSimulator({ namefiRateLimit = NAMEFI_RATE_LIMIT } = {}) {
   }
 
   function route(state, req, url, path, body) {
-    if (path === SIM_PATHS.capture + "/api/1.1/wf/queryOrder") return captureRoute(world, req, url);
-    if (path === SIM_PATHS.namefi || path.startsWith(SIM_PATHS.namefi + "/")) {
+    if (path === `${SIM_PATHS.capture}/api/1.1/wf/queryOrder`) return captureRoute(world, req, url);
+    if (path === SIM_PATHS.namefi || path.startsWith(`${SIM_PATHS.namefi}/`)) {
       const limited = applyNamefiRateLimit(state, req);
       const response = limited.refusal ?? namefiRoute(world, req, path.slice(SIM_PATHS.namefi.length));
       return { ...response, headers: { ...limited.headers, ...response.headers } };
@@ -506,9 +562,13 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const base = await sim.listen(port, host);
   console.log(`web3-orders simulator listening on ${base}`);
   console.log(`  Capture       baseUrl     ${base}${SIM_PATHS.capture}   apiKey   ${SIM_CREDENTIALS.captureApiKey}`);
-  console.log(`  Namefi        baseUrl     ${base}${SIM_PATHS.namefi}   token    ${SIM_CREDENTIALS.namefiToken}   siweToken ${SIM_CREDENTIALS.namefiSiweToken}   apiKey ${SIM_CREDENTIALS.namefiApiKey}`);
+  console.log(
+    `  Namefi        baseUrl     ${base}${SIM_PATHS.namefi}   token    ${SIM_CREDENTIALS.namefiToken}   siweToken ${SIM_CREDENTIALS.namefiSiweToken}   apiKey ${SIM_CREDENTIALS.namefiApiKey}`,
+  );
   const { limit, windowMs } = namefiRateLimit;
-  console.log(`                rate limit  ${limit === null ? "off" : `${limit} requests per ${windowMs / 1000} s per credential`} (SIM_NAMEFI_RATE_LIMIT)`);
+  console.log(
+    `                rate limit  ${limit === null ? "off" : `${limit} requests per ${windowMs / 1000} s per credential`} (SIM_NAMEFI_RATE_LIMIT)`,
+  );
   console.log(`  License.rocks instanceUrl ${base}${SIM_PATHS.licenseRocks}   apiToken ${SIM_CREDENTIALS.licenseRocksApiToken}`);
   console.log(`  try: curl -H 'authorization: ${SIM_CREDENTIALS.licenseRocksApiToken}' ${base}/api/externalOrders/1,2`);
   const stop = () => sim.close().then(() => process.exit(0));

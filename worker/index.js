@@ -1,7 +1,8 @@
 // The edge Worker's entry: a thin shim. Routing, auth, CORS, redaction and
 // idempotency are in Rust (src/worker/), built into pkg-worker/.
+
+import { idempotentCreate, initSync, workerFetch } from "../pkg-worker/web3_orders.js";
 import wasmModule from "../pkg-worker/web3_orders_bg.wasm";
-import { initSync, workerFetch, idempotentCreate } from "../pkg-worker/web3_orders.js";
 
 initSync({ module: wasmModule });
 

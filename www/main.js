@@ -1,6 +1,6 @@
 // The demo: each form calls one function of the package and shows the typed
 // result or the OrderApiError's fields.
-import { init, queryCaptureOrder, getNamefiOrder, getExternalOrders, createExternalOrders, isOrderApiError } from "/js/browser.js";
+import { createExternalOrders, getExternalOrders, getNamefiOrder, init, isOrderApiError, queryCaptureOrder } from "/js/browser.js";
 
 const $ = (id) => document.getElementById(id);
 const config = await (await fetch("/config.json")).json();
@@ -35,7 +35,11 @@ function show(promise) {
       $("status").textContent = isOrderApiError(error) ? `${error.kind} (${error.provider})` : "error";
       $("status").className = "error";
       const { kind, provider, status, code, path, retryable, retryAfterMs } = error;
-      $("result").textContent = JSON.stringify({ message: error.message, kind, provider, status, code, path, retryable, retryAfterMs }, null, 2);
+      $("result").textContent = JSON.stringify(
+        { message: error.message, kind, provider, status, code, path, retryable, retryAfterMs },
+        null,
+        2,
+      );
     },
   );
 }
@@ -67,7 +71,15 @@ $("licenseRocks").addEventListener("submit", (event) => {
     }
     show(createExternalOrders(parsed, options));
   } else {
-    show(getExternalOrders(ids.split(",").map((id) => id.trim()).filter(Boolean), options));
+    show(
+      getExternalOrders(
+        ids
+          .split(",")
+          .map((id) => id.trim())
+          .filter(Boolean),
+        options,
+      ),
+    );
   }
 });
 

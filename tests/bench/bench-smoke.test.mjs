@@ -17,10 +17,19 @@ test("the benchmark runs and prints its table, the sizes and the cold start", ()
   const rows = out.split("\n").filter((line) => /^\| (License|Namefi|Capture)/.test(line));
   assert.deepEqual(
     rows.map((row) => row.split("|")[1].trim()),
-    ["License.rocks GET, 2 orders", "License.rocks GET, 200 orders", "License.rocks GET, 2000 orders", "Namefi order (1 call)", "Capture order (1 call)"],
+    [
+      "License.rocks GET, 2 orders",
+      "License.rocks GET, 200 orders",
+      "License.rocks GET, 2000 orders",
+      "Namefi order (1 call)",
+      "Capture order (1 call)",
+    ],
   );
   for (const row of rows) {
-    const cells = row.split("|").slice(2, -1).map((cell) => cell.trim());
+    const cells = row
+      .split("|")
+      .slice(2, -1)
+      .map((cell) => cell.trim());
     assert.equal(cells.length, 8, row);
     // requests, four times in ms, three ratios with their ranges
     for (const cell of cells.slice(0, 5)) assert.match(cell, /^\d+(\.\d+)?$/, row);
@@ -31,6 +40,9 @@ test("the benchmark runs and prints its table, the sizes and the cold start", ()
   const wasmGzip = Number(out.match(/shipped \.wasm: \d+ bytes, (\d+) gzip/)?.[1]);
   assert.ok(wasmGzip > 0 && wasmGzip <= 64 * 1024, `shipped .wasm gzip ${wasmGzip} bytes, budget 64 KiB`);
   assert.match(out, /JS glue and entries: \d+ bytes gzip/);
-  assert.match(out, /cold import \+ first call, fresh Node process, median of 1: [\d.]+ ms \(import [\d.]+ \+ first call [\d.]+\); [\d.]+ ms counting Node's own first-Response setup; json\(\)\+zod 4 the same way: [\d.]+ ms/);
+  assert.match(
+    out,
+    /cold import \+ first call, fresh Node process, median of 1: [\d.]+ ms \(import [\d.]+ \+ first call [\d.]+\); [\d.]+ ms counting Node's own first-Response setup; json\(\)\+zod 4 the same way: [\d.]+ ms/,
+  );
   assert.match(out, /every wasm function compiled at import .*: [\d.]+ ms \(import [\d.]+ \+ first call [\d.]+\)/);
 });

@@ -4,10 +4,9 @@
 // fractional number, non-decimal string, removed) and both judge the result.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-
+import { captureReply, externalOrdersReply, namefiOrderDetails } from "../../bench/zod-schemas.mjs";
 import { getExternalOrders, getNamefiOrder, queryCaptureOrder } from "../../js/node.js";
 import { seedWorld } from "../../sim/data.mjs";
-import { captureReply, externalOrdersReply, namefiOrderDetails } from "../../bench/zod-schemas.mjs";
 
 const world = seedWorld();
 const reply = (value) => async () => new Response(JSON.stringify(value), { headers: { "content-type": "application/json" } });
@@ -18,11 +17,15 @@ function* mutations(value) {
     // A wrong type; for strings one that is no decimal; for numbers a fraction,
     // one past the safe integers and one past 32 bits.
     const swaps =
-      typeof node === "string" ? [7, "x"]
-      : typeof node === "number" ? ["7", 1.5, 2 ** 53, -(2 ** 31) - 1]
-      : typeof node === "boolean" ? ["true"]
-      : node === null ? [7]
-      : ["x"];
+      typeof node === "string"
+        ? [7, "x"]
+        : typeof node === "number"
+          ? ["7", 1.5, 2 ** 53, -(2 ** 31) - 1]
+          : typeof node === "boolean"
+            ? ["true"]
+            : node === null
+              ? [7]
+              : ["x"];
     for (const v of swaps) yield [`${JSON.stringify(v)} at ${path || "$"}`, set(v)];
     if (remove) yield [`${path} removed`, remove()];
     if (Array.isArray(node)) {
@@ -31,7 +34,20 @@ function* mutations(value) {
     } else if (typeof node === "object" && node !== null) {
       for (const key of Object.keys(node)) {
         const copy = (f) => set(f({ ...node }));
-        yield* walk(node[key], path ? `${path}.${key}` : key, (v) => copy((o) => ((o[key] = v), o)), () => copy((o) => (delete o[key], o)));
+        yield* walk(
+          node[key],
+          path ? `${path}.${key}` : key,
+          (v) =>
+            copy((o) => {
+              o[key] = v;
+              return o;
+            }),
+          () =>
+            copy((o) => {
+              delete o[key];
+              return o;
+            }),
+        );
       }
     }
   };
@@ -40,7 +56,8 @@ function* mutations(value) {
 }
 
 /** `orders[0].id` from zod's ["orders", 0, "id"]. */
-const zodPath = (path) => path.length === 0 ? "$" : path.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? p : `.${p}`)).join("");
+const zodPath = (path) =>
+  path.length === 0 ? "$" : path.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? p : `.${p}`)).join("");
 
 async function verdicts(schema, call, body) {
   const zod = schema.safeParse(body);
@@ -68,7 +85,8 @@ async function parity(schema, call, documented, known = {}) {
   for (const [what, body] of mutations(documented)) {
     count++;
     const { zod, ours } = await verdicts(schema, call, body);
-    if (zod.ok !== ours.ok || zod.path !== ours.path) differ[what] = `zod ${zod.ok ? "accepts" : "refuses at " + zod.path}, ours ${ours.ok ? "accepts" : "refuses at " + ours.path}`;
+    if (zod.ok !== ours.ok || zod.path !== ours.path)
+      differ[what] = `zod ${zod.ok ? "accepts" : `refuses at ${zod.path}`}, ours ${ours.ok ? "accepts" : `refuses at ${ours.path}`}`;
   }
   assert.deepEqual(differ, known, `zod and the package disagree (${count} mutations)`);
   return count;
@@ -103,9 +121,14 @@ test("Namefi: zod and the package judge every mutated field alike", async () => 
 test("Capture: zod and the package judge every mutated field alike", async () => {
   const [id] = world.capture.keys();
   const call = (fetch) => queryCaptureOrder(id, { apiKey: "bench-key", baseUrl: "https://api.example.com", fetch });
-  const count = await parity(captureReply, call, { status: "success", response: world.capture.get(id) }, {
-    // Any other string status is Capture's own error shape: an `api` error, not a bad field.
-    ['"x" at status']: "zod refuses at status, ours refuses at (an api error)",
-  });
+  const count = await parity(
+    captureReply,
+    call,
+    { status: "success", response: world.capture.get(id) },
+    {
+      // Any other string status is Capture's own error shape: an `api` error, not a bad field.
+      '"x" at status': "zod refuses at status, ours refuses at (an api error)",
+    },
+  );
   assert.ok(count >= 40, `${count} mutations`);
 });

@@ -1,8 +1,9 @@
 // `npm start`'s demo page, driven in Chromium: the forms call the package
 // against the simulator and show results and errors.
-import { after, before, test } from "node:test";
+
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
+import { after, before, test } from "node:test";
 import { fileURLToPath } from "node:url";
 
 import { launchChromium } from "../package/helpers.mjs";
@@ -37,7 +38,10 @@ test("the demo shows orders, and errors with their fields", async () => {
     await page.waitForFunction(() => /^ok/.test(document.getElementById("status").textContent));
     const orders = JSON.parse(await page.textContent("#result"));
     // Real-looking orders, not the docs' placeholders.
-    assert.deepEqual(orders.map((o) => o.id), [1000, 1001]);
+    assert.deepEqual(
+      orders.map((o) => o.id),
+      [1000, 1001],
+    );
     assert.equal(orders[0].status, "paid");
 
     await page.click("#capture button");
@@ -47,7 +51,10 @@ test("the demo shows orders, and errors with their fields", async () => {
     assert.match(capture.result_url, /^https:/);
 
     await page.click("#namefi button");
-    await page.waitForFunction(() => /^ok/.test(document.getElementById("status").textContent) && document.getElementById("result").textContent.includes("SUCCEEDED"));
+    await page.waitForFunction(
+      () =>
+        /^ok/.test(document.getElementById("status").textContent) && document.getElementById("result").textContent.includes("SUCCEEDED"),
+    );
     const namefi = JSON.parse(await page.textContent("#result"));
     assert.equal(namefi.order.status, "SUCCEEDED");
     assert.ok(!JSON.stringify(namefi).includes('"string"'), "no placeholder values");

@@ -1,13 +1,14 @@
 // The packed tarball, installed into fresh folders and imported by its name in
 // every runtime the contract names, each making a real call to the simulator.
-import { after, before, test } from "node:test";
+
 import assert from "node:assert/strict";
 import { execFile, execFileSync } from "node:child_process";
-import { promisify } from "node:util";
 import { join } from "node:path";
+import { after, before, test } from "node:test";
+import { promisify } from "node:util";
 
-import { startSim, CREDS } from "../sim/helpers.mjs";
-import { BIN, REPO, freshProject, launchChromium, packTarball, serveStatic } from "./helpers.mjs";
+import { CREDS, startSim } from "../sim/helpers.mjs";
+import { BIN, freshProject, launchChromium, packTarball, REPO, serveStatic } from "./helpers.mjs";
 
 let sim;
 before(async () => (sim = await startSim()));
@@ -19,20 +20,23 @@ test("the tarball holds what users need and nothing else", () => {
   const snippets = listing.filter((path) => path.startsWith("package/pkg/snippets/"));
   assert.equal(snippets.length, 1, snippets.join("\n"));
   assert.match(snippets[0], /^package\/pkg\/snippets\/web3-orders-[0-9a-f]+\/inline0\.js$/);
-  assert.deepEqual(listing.filter((path) => !snippets.includes(path)), [
-    "package/CHANGELOG.md",
-    "package/LICENSE-APACHE",
-    "package/LICENSE-MIT",
-    "package/README.md",
-    "package/index.d.ts",
-    "package/js/browser.js",
-    "package/js/errors.js",
-    "package/js/node.js",
-    "package/js/workerd.js",
-    "package/package.json",
-    "package/pkg/web3_orders.js",
-    "package/pkg/web3_orders_bg.wasm",
-  ]);
+  assert.deepEqual(
+    listing.filter((path) => !snippets.includes(path)),
+    [
+      "package/CHANGELOG.md",
+      "package/LICENSE-APACHE",
+      "package/LICENSE-MIT",
+      "package/README.md",
+      "package/index.d.ts",
+      "package/js/browser.js",
+      "package/js/errors.js",
+      "package/js/node.js",
+      "package/js/workerd.js",
+      "package/package.json",
+      "package/pkg/web3_orders.js",
+      "package/pkg/web3_orders_bg.wasm",
+    ],
+  );
 });
 
 test("Node ESM: import by name, no init, real calls", async () => {
@@ -41,7 +45,7 @@ test("Node ESM: import by name, no init, real calls", async () => {
     const lr = { apiToken: ${JSON.stringify(CREDS.licenseRocksApiToken)}, instanceUrl: ${JSON.stringify(sim.base)} };
     const orders = await getExternalOrders([2, 1], lr);
     let error;
-    try { await getNamefiOrder("00000000-0000-4000-a000-000000000000", { token: ${JSON.stringify(CREDS.namefiToken)}, baseUrl: ${JSON.stringify(sim.base + "/v-next")} }); }
+    try { await getNamefiOrder("00000000-0000-4000-a000-000000000000", { token: ${JSON.stringify(CREDS.namefiToken)}, baseUrl: ${JSON.stringify(`${sim.base}/v-next`)} }); }
     catch (e) { error = { guard: isOrderApiError(e), isError: e instanceof Error, name: e.name, kind: e.kind, code: e.code }; }
     console.log(JSON.stringify({ ids: orders.map((o) => o.id), error }));
   `;
@@ -55,12 +59,26 @@ test("Node ESM: import by name, no init, real calls", async () => {
 test("TypeScript: every exported type checks under --strict, and a wrong use fails", () => {
   const dir = freshProject();
   execFileSync("cp", [join(REPO, "tests/types/usage.ts"), join(dir, "usage.ts")]);
-  const tsconfig = { compilerOptions: { strict: true, noEmit: true, target: "es2022", module: "nodenext", moduleResolution: "nodenext", lib: ["es2022", "dom"], skipLibCheck: false }, files: ["usage.ts"] };
+  const tsconfig = {
+    compilerOptions: {
+      strict: true,
+      noEmit: true,
+      target: "es2022",
+      module: "nodenext",
+      moduleResolution: "nodenext",
+      lib: ["es2022", "dom"],
+      skipLibCheck: false,
+    },
+    files: ["usage.ts"],
+  };
   execFileSync("node", ["-e", `require("fs").writeFileSync("tsconfig.json", ${JSON.stringify(JSON.stringify(tsconfig))})`], { cwd: dir });
   execFileSync(BIN("tsc"), ["-p", "tsconfig.json"], { cwd: dir, encoding: "utf8" });
   // Without the @ts-expect-error the wrong line must be a compile error.
   execFileSync("sed", ["-i", "s|// @ts-expect-error.*||", "usage.ts"], { cwd: dir });
-  assert.throws(() => execFileSync(BIN("tsc"), ["-p", "tsconfig.json"], { cwd: dir, encoding: "utf8", stdio: "pipe" }), (e) => /TS2322/.test(e.stdout));
+  assert.throws(
+    () => execFileSync(BIN("tsc"), ["-p", "tsconfig.json"], { cwd: dir, encoding: "utf8", stdio: "pipe" }),
+    (e) => /TS2322/.test(e.stdout),
+  );
 });
 
 const PAGE_SCRIPT = (importFrom) => `
@@ -140,7 +158,11 @@ test("workerd: bundled by wrangler as users do, run in Miniflare", async () => {
     "src/index.js": worker,
     "wrangler.toml": `name = "package-test"\nmain = "src/index.js"\ncompatibility_date = "2026-04-01"\n`,
   });
-  execFileSync(BIN("wrangler"), ["deploy", "--dry-run", "--outdir", "dist"], { cwd: dir, stdio: "pipe", env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "true" } });
+  execFileSync(BIN("wrangler"), ["deploy", "--dry-run", "--outdir", "dist"], {
+    cwd: dir,
+    stdio: "pipe",
+    env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "true" },
+  });
   const { Miniflare } = await import(join(REPO, "node_modules/miniflare/dist/src/index.js"));
   const mf = new Miniflare({
     modules: true,

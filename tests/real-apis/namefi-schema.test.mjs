@@ -2,9 +2,10 @@
 // generated from the schema by an independent generator (json-schema-faker),
 // each confirmed valid by ajv, must all be accepted and returned exactly as
 // sent; replies made invalid in one required field must be refused naming it.
-import { test } from "node:test";
+
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
+import { test } from "node:test";
 
 import Ajv from "ajv";
 import addFormats from "ajv-formats";
@@ -84,7 +85,9 @@ function requiredFields(node, path = []) {
 }
 
 const allows = (property, type) =>
-  property.type === type || (property.anyOf ?? []).some((s) => allows(s, type)) || (property.type === undefined && property.anyOf === undefined && property.enum === undefined && property.const === undefined);
+  property.type === type ||
+  (property.anyOf ?? []).some((s) => allows(s, type)) ||
+  (property.type === undefined && property.anyOf === undefined && property.enum === undefined && property.const === undefined);
 // Enum-like strings keep values the schema does not list (a provider's new status breaks nobody).
 const enumLike = (property) => property.enum !== undefined || property.const !== undefined || (property.anyOf ?? []).some(enumLike);
 const pathText = (segments) => segments.map((s, i) => (typeof s === "number" ? `[${s}]` : i ? `.${s}` : s)).join("");
@@ -98,7 +101,8 @@ test("replies made invalid in one required field are refused with that field's p
   let base;
   for (let i = 0; i < 200 && !base; i++) {
     const s = generator.generate(schema);
-    const full = valid(s) && s.items.length && s.payments.length && s.items[0].metadata?.failureDetails && s.items[0].metadata?.postProcessOrderItem;
+    const full =
+      valid(s) && s.items.length && s.payments.length && s.items[0].metadata?.failureDetails && s.items[0].metadata?.postProcessOrderItem;
     if (full && s.order.metadata?.legacyOrderMetadata?.legacyPaymentDetails && s.items[0].metadata?.legacyOrderItemMetadata) base = s;
   }
   assert.ok(base, "no full sample generated");
@@ -127,7 +131,8 @@ test("replies made invalid in one required field are refused with that field's p
       await getNamefiOrder(ORDER, answering(JSON.stringify(body)));
       wrong.push(`${expected} as ${what}: accepted`);
     } catch (error) {
-      if (error.kind !== "invalid_response" || error.path !== expected) wrong.push(`${expected} as ${what}: ${error.kind} at ${error.path}`);
+      if (error.kind !== "invalid_response" || error.path !== expected)
+        wrong.push(`${expected} as ${what}: ${error.kind} at ${error.path}`);
     }
   }
   assert.deepEqual(wrong, []);

@@ -1,7 +1,8 @@
 // Every fault knob of the simulator, over real HTTP, plus the per-scope request log.
-import { after, before, test } from "node:test";
+
 import assert from "node:assert/strict";
 import http from "node:http";
+import { after, before, test } from "node:test";
 
 import { CREDS, startSim } from "./helpers.mjs";
 
@@ -20,7 +21,16 @@ function raw(url, { method = "GET", headers = {}, body } = {}) {
       const chunks = [];
       const firstByteMs = Date.now() - started;
       res.on("data", (c) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode, headers: res.headers, text: Buffer.concat(chunks).toString(), firstByteMs, totalMs: Date.now() - started, complete: res.complete }));
+      res.on("end", () =>
+        resolve({
+          status: res.statusCode,
+          headers: res.headers,
+          text: Buffer.concat(chunks).toString(),
+          firstByteMs,
+          totalMs: Date.now() - started,
+          complete: res.complete,
+        }),
+      );
       res.on("error", (error) => resolve({ status: res.statusCode, error, partial: Buffer.concat(chunks).toString() }));
       res.on("aborted", () => resolve({ status: res.statusCode, error: new Error("aborted"), partial: Buffer.concat(chunks).toString() }));
     });
@@ -143,7 +153,13 @@ test("the request log is per scope, redacts authorization and records bodies and
   await raw(a.base + ordersPath);
   await raw(`${a.base}/api/externalOrders`, { method: "POST", headers: { "content-type": "application/json" }, body: "[]" });
   const log = await a.requests();
-  assert.deepEqual(log.map((r) => [r.method, r.path, r.outcome]), [["GET", ordersPath, 200], ["POST", "/api/externalOrders", 400]]);
+  assert.deepEqual(
+    log.map((r) => [r.method, r.path, r.outcome]),
+    [
+      ["GET", ordersPath, 200],
+      ["POST", "/api/externalOrders", 400],
+    ],
+  );
   assert.equal(log[1].body, "[]");
   assert.equal(log[0].headers.authorization, "[redacted]");
   assert.ok(!JSON.stringify(log).includes(CREDS.licenseRocksApiToken));
@@ -169,5 +185,9 @@ test("POST /__sim/reset restores the seed data and forgets every scope", async (
   assert.equal((await raw(`${sim.base}/api/externalOrders/${id}`)).status, 400, "the created order is gone");
   assert.equal((await raw(s.base + ordersPath)).status, 200, "the scope's faults are gone");
   const log = await s.requests();
-  assert.deepEqual(log.map((r) => [r.method, r.path, r.outcome]), [["GET", ordersPath, 200]], "the log restarted with that one request");
+  assert.deepEqual(
+    log.map((r) => [r.method, r.path, r.outcome]),
+    [["GET", ordersPath, 200]],
+    "the log restarted with that one request",
+  );
 });

@@ -1,5 +1,6 @@
 // Starts a simulator on a free loopback port for one test file.
 import { createSimulator } from "../../sim/server.mjs";
+
 export { SIM_CREDENTIALS as CREDS } from "../../sim/credentials.mjs";
 
 export async function startSim() {

@@ -1,16 +1,15 @@
 // The simulator behaves as the three real services do: routes, auth, error
 // shapes, rate limits, POST rules, CORS, data of real shape. Real HTTP against
 // a simulator on a free port.
-import { after, before, describe, test } from "node:test";
+
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-
-import { CREDS, startSim } from "./helpers.mjs";
+import { after, before, describe, test } from "node:test";
 import Ajv from "ajv";
 import addFormats from "ajv-formats";
-
 import { GENERATED, NAMEFI_ORDER_STATUSES, NAMEFI_OWNER_ID, seedWorld } from "../../sim/data.mjs";
 import { MAX_URL_LENGTH } from "../../sim/server.mjs";
+import { CREDS, startSim } from "./helpers.mjs";
 
 const fixture = (name) => JSON.parse(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), "utf8"));
 const openApi = JSON.parse(readFileSync(new URL("../real-apis/namefi-getOrder.openapi.json", import.meta.url), "utf8"));
@@ -64,8 +63,13 @@ describe("Capture queryOrder", () => {
   test("generated orders carry Capture's statuses, decimal costs and empty, null or absent results", async () => {
     const orders = [...seedWorld().capture.values()].slice(1); // after the docs' example
     assert.deepEqual(new Set(orders.map((o) => o.status)), new Set(["completed", "submitted", "paid", "payment_failed", "failed"]));
-    assert.ok(orders.some((o) => !Number.isInteger(o.cost)), "a decimal cost");
-    const results = new Set(orders.map((o) => ("result_url" in o ? (o.result_url === null ? "null" : o.result_url === "" ? "empty" : "url") : "absent")));
+    assert.ok(
+      orders.some((o) => !Number.isInteger(o.cost)),
+      "a decimal cost",
+    );
+    const results = new Set(
+      orders.map((o) => ("result_url" in o ? (o.result_url === null ? "null" : o.result_url === "" ? "empty" : "url") : "absent")),
+    );
     assert.deepEqual(results, new Set(["null", "empty", "url", "absent"]));
     assert.ok(orders.filter((o) => o.status === "completed").every((o) => o.result_url));
     const { status, body } = await get(`/api/1.1/wf/queryOrder?order_id=${orders[2].order_id}`, auth);
@@ -103,7 +107,12 @@ describe("Namefi orders", () => {
   test("answers a non-owner 401 UNAUTHORIZED, as the backend's owner check does, and a bad id 422", async () => {
     const other = await get(path, { authorization: `Bearer ${CREDS.namefiOtherUserToken}` });
     assert.equal(other.status, 401);
-    assert.deepEqual(other.body, { defined: false, code: "UNAUTHORIZED", status: 401, message: "You are not authorized to access this order" });
+    assert.deepEqual(other.body, {
+      defined: false,
+      code: "UNAUTHORIZED",
+      status: 401,
+      message: "You are not authorized to access this order",
+    });
     const bad = await get("/v-next/orders/not-a-uuid", bearer);
     assert.equal(bad.status, 422);
     assert.equal(bad.body.code, "INPUT_VALIDATION_FAILED");
@@ -113,15 +122,26 @@ describe("Namefi orders", () => {
     // After the docs' example, which predates startedAt and finishedAt.
     const orders = [...seedWorld().namefi.values()].slice(1);
     assert.equal(validNamefiOrder(seed), false);
-    const invalid = orders.filter((o) => !validNamefiOrder(o)).map((o) => `${o.order.id}: ${JSON.stringify(validNamefiOrder.errors?.slice(0, 2))}`);
+    const invalid = orders
+      .filter((o) => !validNamefiOrder(o))
+      .map((o) => `${o.order.id}: ${JSON.stringify(validNamefiOrder.errors?.slice(0, 2))}`);
     assert.deepEqual(invalid.slice(0, 3), []);
   });
   test("generated orders cover every status, item type, payment provider and null pattern", () => {
     const orders = [...seedWorld().namefi.values()].slice(1);
     const all = (pick) => new Set(orders.flatMap(pick));
-    assert.deepEqual(all((o) => [o.order.status]), new Set(NAMEFI_ORDER_STATUSES));
-    assert.deepEqual(all((o) => o.items.map((i) => i.type)), new Set(["REGISTER", "IMPORT", "RENEW"]));
-    assert.deepEqual(all((o) => o.payments.map((p) => p.paymentProvider)), new Set(["NFSC_BASE", "NFSC_ETHEREUM", "NFSC_ETHEREUM_SEPOLIA", "STRIPE", "X402"]));
+    assert.deepEqual(
+      all((o) => [o.order.status]),
+      new Set(NAMEFI_ORDER_STATUSES),
+    );
+    assert.deepEqual(
+      all((o) => o.items.map((i) => i.type)),
+      new Set(["REGISTER", "IMPORT", "RENEW"]),
+    );
+    assert.deepEqual(
+      all((o) => o.payments.map((p) => p.paymentProvider)),
+      new Set(["NFSC_BASE", "NFSC_ETHEREUM", "NFSC_ETHEREUM_SEPOLIA", "STRIPE", "X402"]),
+    );
     // Unpaid: no wallet, nothing started, items not scheduled.
     const unpaid = orders.filter((o) => o.order.status === "CREATED");
     assert.ok(unpaid.every((o) => o.order.nftWalletAddress === null && o.order.startedAt === null && o.order.finishedAt === null));
@@ -130,10 +150,18 @@ describe("Namefi orders", () => {
     assert.ok(unpaid.some((o) => o.payments.some((p) => p.paymentProviderReferenceId === null)));
     // Running: started, not finished. Finished: both.
     assert.ok(orders.filter((o) => o.order.status === "PROCESSING").every((o) => o.order.startedAt && o.order.finishedAt === null));
-    assert.ok(orders.filter((o) => o.order.status === "SUCCEEDED").every((o) => o.order.finishedAt && o.payments.every((p) => p.status === "SUCCEEDED")));
+    assert.ok(
+      orders
+        .filter((o) => o.order.status === "SUCCEEDED")
+        .every((o) => o.order.finishedAt && o.payments.every((p) => p.status === "SUCCEEDED")),
+    );
     // Payment details are objects in the real service.
     const payments = orders.flatMap((o) => o.payments);
-    assert.ok(payments.filter((p) => p.paymentProvider.startsWith("NFSC_")).every((p) => typeof p.nfscPaymentDetails?.walletAddress === "string" && p.stripePaymentDetails === null));
+    assert.ok(
+      payments
+        .filter((p) => p.paymentProvider.startsWith("NFSC_"))
+        .every((p) => typeof p.nfscPaymentDetails?.walletAddress === "string" && p.stripePaymentDetails === null),
+    );
     assert.ok(payments.filter((p) => p.paymentProvider === "X402").every((p) => typeof p.x402PaymentDetails?.network === "string"));
     // NFSC top-ups: an order with no domain items.
     assert.ok(orders.some((o) => o.items.length === 0 && o.payments.length === 1));
@@ -164,7 +192,9 @@ describe("Namefi rate limit", () => {
     // Another credential has its own budget; errors carry the headers too.
     const other = await fetch(path, { headers: { "x-namefi-siwe-token": CREDS.namefiSiweToken } });
     assert.equal(other.status, 200);
-    const unknown = await fetch(`${scope.base}/v-next/orders/00000000-0000-4000-a000-000000000000`, { headers: { "x-namefi-siwe-token": CREDS.namefiSiweToken } });
+    const unknown = await fetch(`${scope.base}/v-next/orders/00000000-0000-4000-a000-000000000000`, {
+      headers: { "x-namefi-siwe-token": CREDS.namefiSiweToken },
+    });
     assert.equal(unknown.status, 404);
     assert.equal(unknown.headers.get("ratelimit-remaining"), "58");
   });
@@ -209,7 +239,10 @@ describe("License.rocks external orders: GET", () => {
   });
   test("returns each order once, by id, like a database IN query", async () => {
     const { body } = await get("/api/externalOrders/1001,1000,1001", lr);
-    assert.deepEqual(body.orders.map((o) => o.id), [1000, 1001]);
+    assert.deepEqual(
+      body.orders.map((o) => o.id),
+      [1000, 1001],
+    );
   });
   test("is seeded with thousands of generated orders", async () => {
     const last = GENERATED.licenseRocksFirstOrderId + GENERATED.licenseRocksOrderCount - 1;
@@ -234,7 +267,10 @@ describe("License.rocks external orders: POST", () => {
     assert.equal(status, 200);
     assert.equal(body.error, null);
     assert.equal(body.orders.length, 2);
-    assert.ok(body.orders.every((o) => o.buyer === undefined), "the POST reply leaves out the buyer");
+    assert.ok(
+      body.orders.every((o) => o.buyer === undefined),
+      "the POST reply leaves out the buyer",
+    );
     const [a, b] = body.orders;
     assert.equal(a.orderItems[0].nftId, 405);
     assert.equal(a.orderItems[0].quantity, 3);
@@ -243,7 +279,10 @@ describe("License.rocks external orders: POST", () => {
     assert.equal(a.status, "paid", "creating an order marks it paid");
     const again = await get(`/api/externalOrders/${a.id},${b.id}`, lr);
     assert.equal(again.status, 200);
-    assert.deepEqual(again.body.orders.map((o) => o.id), [a.id, b.id]);
+    assert.deepEqual(
+      again.body.orders.map((o) => o.id),
+      [a.id, b.id],
+    );
     assert.equal(again.body.orders[1].buyer.id, 5);
   });
   test("needs the token", async () => {
@@ -290,7 +329,9 @@ describe("License.rocks external orders: POST", () => {
     const { status, body } = await post([{ nftId: 405, listingId: 2, quantity: 1, buyerUserId: 7, buyerBillingData: { city: "x" } }]);
     assert.equal(status, 400);
     assert.match(body.error, /no billing address/);
-    const complete = await post([{ nftId: 405, listingId: 2, quantity: 1, buyerUserId: 7, buyerBillingData: { city: "a", country: "b", postal: "c", street: "d" } }]);
+    const complete = await post([
+      { nftId: 405, listingId: 2, quantity: 1, buyerUserId: 7, buyerBillingData: { city: "a", country: "b", postal: "c", street: "d" } },
+    ]);
     assert.equal(complete.status, 200);
   });
 });
@@ -299,11 +340,18 @@ describe("CORS", () => {
   test("answers the preflight naming authorization explicitly", async () => {
     const res = await fetch(`${sim.base}/api/externalOrders`, {
       method: "OPTIONS",
-      headers: { origin: "http://127.0.0.1:5173", "access-control-request-method": "POST", "access-control-request-headers": "authorization,content-type" },
+      headers: {
+        origin: "http://127.0.0.1:5173",
+        "access-control-request-method": "POST",
+        "access-control-request-headers": "authorization,content-type",
+      },
     });
     assert.equal(res.status, 204);
     assert.equal(res.headers.get("access-control-allow-origin"), "http://127.0.0.1:5173");
-    const allowed = res.headers.get("access-control-allow-headers").split(",").map((h) => h.trim());
+    const allowed = res.headers
+      .get("access-control-allow-headers")
+      .split(",")
+      .map((h) => h.trim());
     assert.ok(allowed.includes("authorization"));
     assert.ok(allowed.includes("content-type"));
     assert.match(res.headers.get("access-control-allow-methods"), /POST/);

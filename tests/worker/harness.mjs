@@ -17,7 +17,11 @@ let bundle;
 function bundled() {
   if (!bundle) {
     bundle = mkdtempSync(join(tmpdir(), "web3-orders-worker-"));
-    execFileSync(BIN("wrangler"), ["deploy", "--dry-run", "--outdir", bundle], { cwd: REPO, stdio: "pipe", env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "true" } });
+    execFileSync(BIN("wrangler"), ["deploy", "--dry-run", "--outdir", bundle], {
+      cwd: REPO,
+      stdio: "pipe",
+      env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "true" },
+    });
   }
   return bundle;
 }

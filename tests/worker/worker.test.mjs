@@ -1,12 +1,13 @@
 // The edge Worker in real workerd (Miniflare), against the simulator over HTTP:
 // every route, the error mapping, the nid check, redaction, auth, CORS,
 // idempotency, injection attempts, and no secret in any response or log line.
-import { after, before, describe, test } from "node:test";
+
 import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { request as httpRequest } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { after, before, describe, test } from "node:test";
 
 import { startSim } from "../sim/helpers.mjs";
 import { SECRETS, startWorker, wranglerRateLimits } from "./harness.mjs";
@@ -30,7 +31,15 @@ async function call(path, init, via = worker) {
   return res;
 }
 const post = (body, headers = {}, via = worker) =>
-  call("/v1/license-rocks/orders", { method: "POST", headers: { ...auth, "content-type": "application/json", ...headers }, body: typeof body === "string" ? body : JSON.stringify(body) }, via);
+  call(
+    "/v1/license-rocks/orders",
+    {
+      method: "POST",
+      headers: { ...auth, "content-type": "application/json", ...headers },
+      body: typeof body === "string" ? body : JSON.stringify(body),
+    },
+    via,
+  );
 const posts = async () => (await scope.requests()).filter((r) => r.method === "POST").length;
 
 before(async () => {
@@ -180,7 +189,9 @@ describe("Namefi", () => {
     const other = await call(path, { headers: { authorization: "Bearer sim-namefi-token-other" } });
     assertErrorShape(other, 401, "api");
     assert.match(other.body.error.message, /not authorized to access this order/);
-    const missing = await call("/v1/namefi/orders/00000000-0000-4000-a000-000000000000", { headers: { authorization: "Bearer sim-namefi-token" } });
+    const missing = await call("/v1/namefi/orders/00000000-0000-4000-a000-000000000000", {
+      headers: { authorization: "Bearer sim-namefi-token" },
+    });
     assertErrorShape(missing, 404);
     assert.equal(missing.body.error.code, "NOT_FOUND");
   });
@@ -189,13 +200,26 @@ describe("Namefi", () => {
     const via = await startWorker(namefi.base);
     const headers = { authorization: "Bearer sim-namefi-token" };
     try {
-      await namefi.fault({ status: 429, body: { error: "Too Many Requests" }, headers: { "ratelimit-limit": "60", "ratelimit-remaining": "0", "ratelimit-reset": "40" } });
+      await namefi.fault({
+        status: 429,
+        body: { error: "Too Many Requests" },
+        headers: { "ratelimit-limit": "60", "ratelimit-remaining": "0", "ratelimit-reset": "40" },
+      });
       const limited = await call(path, { headers }, via);
       assertErrorShape(limited, 429, "api");
       assert.deepEqual([limited.body.error.code, limited.body.error.message], ["TOO_MANY_REQUESTS", "namefi: Too Many Requests"]);
       assert.equal(limited.headers.get("retry-after"), "40", "RateLimit-Reset is the wait without Retry-After");
       assert.equal((await namefi.requests()).length, 1, "a wait past the Worker's cap is not waited out");
-      await namefi.fault({ status: 422, body: { defined: false, code: "INPUT_VALIDATION_FAILED", status: 422, message: "Input validation failed", data: { formErrors: [], fieldErrors: {} } } });
+      await namefi.fault({
+        status: 422,
+        body: {
+          defined: false,
+          code: "INPUT_VALIDATION_FAILED",
+          status: 422,
+          message: "Input validation failed",
+          data: { formErrors: [], fieldErrors: {} },
+        },
+      });
       const invalid = await call(path, { headers }, via);
       assertErrorShape(invalid, 422, "api");
       assert.equal(invalid.body.error.code, "INPUT_VALIDATION_FAILED");
@@ -221,12 +245,21 @@ describe("Capture errors in Bubble's shapes", () => {
     const via = await startWorker(capture.base);
     try {
       const key = SECRETS.CAPTURE_API_KEY;
-      await capture.fault({ status: 401, body: { error_class: "Unauthorized", args: { code: "1x" }, message: null, translation: `Invalid or expired token ${key}` } });
+      await capture.fault({
+        status: 401,
+        body: { error_class: "Unauthorized", args: { code: "1x" }, message: null, translation: `Invalid or expired token ${key}` },
+      });
       const token = await call(`/v1/capture/orders/${ORDER}?nid=${NID}`, {}, via);
       assertErrorShape(token, 502, "api");
       assert.deepEqual([token.body.error.status, token.body.error.code], [401, "Unauthorized"]);
       assert.equal(token.body.error.message, "capture: Invalid or expired token [redacted]");
-      await capture.fault({ status: 400, body: { statusCode: 400, body: { status: `MISSING_DATA ${key}`, message: "Missing parameter for workflow queryOrder: parameter order_id" } } });
+      await capture.fault({
+        status: 400,
+        body: {
+          statusCode: 400,
+          body: { status: `MISSING_DATA ${key}`, message: "Missing parameter for workflow queryOrder: parameter order_id" },
+        },
+      });
       const missing = await call(`/v1/capture/orders/${ORDER}?nid=${NID}`, {}, via);
       assertErrorShape(missing, 400, "api");
       assert.equal(missing.body.error.code, null, "a code that is not a plain identifier is dropped");
@@ -243,13 +276,25 @@ describe("License.rocks GET", () => {
     assertErrorShape(await call("/v1/license-rocks/orders?ids=1"), 401, "unauthorized");
     assertErrorShape(await call("/v1/license-rocks/orders?ids=1", { headers: { authorization: SECRETS.ACCESS_TOKEN } }), 401);
     assertErrorShape(await call("/v1/license-rocks/orders?ids=1", { headers: { authorization: `Bearer ${SECRETS.ACCESS_TOKEN}x` } }), 401);
-    assertErrorShape(await call("/v1/license-rocks/orders?ids=1", { headers: { authorization: `Bearer ${SECRETS.ACCESS_TOKEN.slice(0, -1)}` } }), 401);
+    assertErrorShape(
+      await call("/v1/license-rocks/orders?ids=1", { headers: { authorization: `Bearer ${SECRETS.ACCESS_TOKEN.slice(0, -1)}` } }),
+      401,
+    );
   });
   test("returns the orders in the order asked, without personal data or secrets", async () => {
     const res = await call("/v1/license-rocks/orders?ids=2,1", { headers: auth });
     assert.equal(res.status, 200);
-    assert.deepEqual(res.body.orders.map((o) => o.id), [2, 1]);
-    for (const gone of ["adam@licenserocks.de", "::ffff:127.0.0.1", "Geheimbotschaft", "a6a08c57-9fb3-4eb1-b569-c8450355cd3c", "0xBA53a45AaeaD689dD74eB7Cf338c5e9206A660f8"]) {
+    assert.deepEqual(
+      res.body.orders.map((o) => o.id),
+      [2, 1],
+    );
+    for (const gone of [
+      "adam@licenserocks.de",
+      "::ffff:127.0.0.1",
+      "Geheimbotschaft",
+      "a6a08c57-9fb3-4eb1-b569-c8450355cd3c",
+      "0xBA53a45AaeaD689dD74eB7Cf338c5e9206A660f8",
+    ]) {
       assert.ok(!res.text.includes(gone), `${gone} leaked`);
     }
     for (const field of ["email", "ipAddress", "walletNonce", "stripeConnectId", "simplexId", "secretPhrase", "providerId"]) {
@@ -261,7 +306,11 @@ describe("License.rocks GET", () => {
   test("returns only documented fields that are neither personal nor secret, whatever the upstream adds", async () => {
     const [first] = JSON.parse(readFileSync(new URL("../fixtures/license-rocks/get-orders.200.json", import.meta.url), "utf8")).orders;
     const hostile = structuredClone(first);
-    Object.assign(hostile, { email: "order@example.org", customer: { email: "customer@example.org", ipAddress: "192.0.2.10" }, note: `token ${SECRETS.LICENSE_ROCKS_API_TOKEN}` });
+    Object.assign(hostile, {
+      email: "order@example.org",
+      customer: { email: "customer@example.org", ipAddress: "192.0.2.10" },
+      note: `token ${SECRETS.LICENSE_ROCKS_API_TOKEN}`,
+    });
     Object.assign(hostile.buyer, { Email: "Buyer@example.org", IPAddress: "192.0.2.11", ip_address: "192.0.2.12" });
     const item = hostile.orderItems[0];
     Object.assign(item, { providerId: "prov_123", buyer: { email: "item@example.org", stripeConnectId: "acct_item" } });
@@ -272,7 +321,18 @@ describe("License.rocks GET", () => {
     await scope.fault({ status: 200, body, match: { method: "GET" } });
     const res = await call("/v1/license-rocks/orders?ids=1", { headers: auth });
     assert.equal(res.status, 200, res.text);
-    for (const gone of ["example.org", "192.0.2.", "Geheim", "prov_123", "acct_item", "customer", '"note"', "adam@licenserocks.de", SECRETS.LICENSE_ROCKS_API_TOKEN, SECRETS.ACCESS_TOKEN]) {
+    for (const gone of [
+      "example.org",
+      "192.0.2.",
+      "Geheim",
+      "prov_123",
+      "acct_item",
+      "customer",
+      '"note"',
+      "adam@licenserocks.de",
+      SECRETS.LICENSE_ROCKS_API_TOKEN,
+      SECRETS.ACCESS_TOKEN,
+    ]) {
       assert.ok(!res.text.includes(gone), `${gone} leaked: ${res.text.slice(0, 300)}`);
     }
     assert.equal(res.body.orders[0].orderItems[0].nft.title, "echo [redacted]", "a documented field keeps its value, secrets scrubbed");
@@ -291,7 +351,11 @@ describe("License.rocks GET", () => {
   });
   test("a Capture order leaves without fields nobody documented", async () => {
     const order = (await call(`/v1/capture/orders/${ORDER}?nid=${NID}`)).body;
-    await scope.fault({ status: 200, body: { status: "success", response: { ...order, buyer_email: "x@example.org", debug: { key: SECRETS.CAPTURE_API_KEY } } }, match: { method: "GET" } });
+    await scope.fault({
+      status: 200,
+      body: { status: "success", response: { ...order, buyer_email: "x@example.org", debug: { key: SECRETS.CAPTURE_API_KEY } } },
+      match: { method: "GET" },
+    });
     const res = await call(`/v1/capture/orders/${ORDER}?nid=${NID}`);
     assert.equal(res.status, 200);
     assert.deepEqual(res.body, order);
@@ -323,7 +387,7 @@ describe("upstream failures", () => {
     assertErrorShape(await call("/v1/license-rocks/orders?ids=1", { headers: auth }), 504, "timeout");
     await scope.fault({ nonJson: true, status: 502, times: 3, match: { method: "GET" } });
     assertErrorShape(await call("/v1/license-rocks/orders?ids=1", { headers: auth }), 502, "http");
-    await scope.fault({ status: 200, body: "{\"orders\": 5, \"error\": null}", match: { method: "GET" } });
+    await scope.fault({ status: 200, body: '{"orders": 5, "error": null}', match: { method: "GET" } });
     const invalid = await call("/v1/license-rocks/orders?ids=1", { headers: auth });
     assertErrorShape(invalid, 502, "invalid_response");
   });
@@ -343,7 +407,12 @@ describe("License.rocks POST with Idempotency-Key", () => {
     // leaves its connection unusable, so it must not be handed to the next request.
     const send = (chunks, declared) =>
       new Promise((resolve, reject) => {
-        const headers = { ...auth, "content-type": "application/json", "idempotency-key": key(), ...(declared ? { "content-length": String(declared) } : {}) };
+        const headers = {
+          ...auth,
+          "content-type": "application/json",
+          "idempotency-key": key(),
+          ...(declared ? { "content-length": String(declared) } : {}),
+        };
         const req = httpRequest(new URL("/v1/license-rocks/orders", worker.url), { method: "POST", headers, agent: false });
         let written = 0;
         let answered = false;
@@ -398,7 +467,10 @@ describe("License.rocks POST with Idempotency-Key", () => {
     const k = key();
     await scope.fault({ delayMs: 800, match: { method: "POST" } });
     const before = await posts();
-    const [a, b] = await Promise.all([post(newOrder, { "idempotency-key": k }), new Promise((r) => setTimeout(r, 200)).then(() => post(newOrder, { "idempotency-key": k }))]);
+    const [a, b] = await Promise.all([
+      post(newOrder, { "idempotency-key": k }),
+      new Promise((r) => setTimeout(r, 200)).then(() => post(newOrder, { "idempotency-key": k })),
+    ]);
     assert.deepEqual([a.status, b.status].sort(), [200, 409]);
     assertErrorShape(a.status === 409 ? a : b, 409, "conflict");
     assert.equal((await posts()) - before, 1);
@@ -481,7 +553,14 @@ describe("License.rocks POST with Idempotency-Key", () => {
 
 describe("CORS", () => {
   test("allowed origins get the headers and a preflight answer", async () => {
-    const pre = await call("/v1/license-rocks/orders", { method: "OPTIONS", headers: { origin: "https://shop.example", "access-control-request-method": "POST", "access-control-request-headers": "authorization,idempotency-key" } });
+    const pre = await call("/v1/license-rocks/orders", {
+      method: "OPTIONS",
+      headers: {
+        origin: "https://shop.example",
+        "access-control-request-method": "POST",
+        "access-control-request-headers": "authorization,idempotency-key",
+      },
+    });
     assert.equal(pre.status, 204);
     assert.equal(pre.headers.get("access-control-allow-origin"), "https://shop.example");
     assert.match(pre.headers.get("access-control-allow-headers"), /authorization/);
@@ -490,7 +569,10 @@ describe("CORS", () => {
     assert.match(pre.headers.get("vary"), /Origin/);
     const res = await call("/healthz", { headers: { origin: "http://127.0.0.1:8080" } });
     assert.equal(res.headers.get("access-control-allow-origin"), "http://127.0.0.1:8080");
-    const exposed = res.headers.get("access-control-expose-headers").split(",").map((h) => h.trim());
+    const exposed = res.headers
+      .get("access-control-expose-headers")
+      .split(",")
+      .map((h) => h.trim());
     assert.deepEqual(exposed.sort(), ["idempotent-replayed", "retry-after"]);
   });
   test("other origins are refused, preflight included", async () => {
@@ -585,7 +667,11 @@ describe("secrets", () => {
       assert.equal(res.body.error.code, null);
       assert.ok(!res.text.includes(key), res.text);
     }
-    await scope.fault({ status: 401, body: { defined: false, code: "sim-namefi-token-other", status: 401, message: "no" }, match: { method: "GET" } });
+    await scope.fault({
+      status: 401,
+      body: { defined: false, code: "sim-namefi-token-other", status: 401, message: "no" },
+      match: { method: "GET" },
+    });
     const namefi = await call(`/v1/namefi/orders/${NAMEFI_ORDER}`, { headers: { authorization: "Bearer sim-namefi-token-other" } });
     assertErrorShape(namefi, 401, "api");
     assert.equal(namefi.body.error.code, null);
@@ -593,11 +679,15 @@ describe("secrets", () => {
   });
   test("no secret appears in any response or log line", async () => {
     // One more failure whose upstream message echoes the token.
-    await scope.fault({ status: 401, body: { orders: null, error: `bad token ${SECRETS.LICENSE_ROCKS_API_TOKEN}` }, match: { method: "GET" } });
+    await scope.fault({
+      status: 401,
+      body: { orders: null, error: `bad token ${SECRETS.LICENSE_ROCKS_API_TOKEN}` },
+      match: { method: "GET" },
+    });
     const echoed = await call("/v1/license-rocks/orders?ids=1", { headers: auth });
     assertErrorShape(echoed, 502);
     assert.match(echoed.body.error.message, /\[redacted\]/);
-    const everything = seen.join("\n") + "\n" + worker.logs.join("");
+    const everything = `${seen.join("\n")}\n${worker.logs.join("")}`;
     assert.ok(worker.logs.join("").includes("GET /v1/license-rocks/orders"), "the worker logs requests");
     for (const [name, value] of Object.entries(SECRETS)) {
       assert.ok(!everything.includes(value), `${name} leaked`);
