@@ -1,7 +1,7 @@
 // Local simulator of the three order APIs, faithful to what the real services
 // send (docs/real-apis.md): auth, error shapes, rate limits, POST rules, data
 // of real shape. Tests drive faults per request and read a request log; see
-// README "Simulator".
+// docs/simulator.md.
 //
 //   node sim/server.mjs            # SIM_PORT (default 8790), SIM_HOST (default 127.0.0.1)
 //

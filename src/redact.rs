@@ -153,7 +153,7 @@ fn replace_secret(text: &str, secret: &str, marker: &str) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
-/// A License.rocks order as the Worker may return it (README "The edge Worker"
+/// A License.rocks order as the Worker may return it (docs/worker.md
 /// lists these fields).
 pub const EXTERNAL_ORDER: Shape = Shape::Object(&[
     ("id", Class::Public, Shape::Scalar),
