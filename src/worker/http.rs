@@ -243,15 +243,3 @@ pub(crate) fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     }
     diff == 0
 }
-
-/// A route name for logs, without ids.
-pub(crate) fn route_name(path: &str) -> &'static str {
-    let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
-    match segments.as_slice() {
-        ["healthz"] => "/healthz",
-        ["v1", "capture", "orders", _] => "/v1/capture/orders/:id",
-        ["v1", "namefi", "orders", _] => "/v1/namefi/orders/:id",
-        ["v1", "license-rocks", "orders"] => "/v1/license-rocks/orders",
-        _ => "(unknown route)",
-    }
-}

@@ -142,12 +142,82 @@ pub async fn worker_fetch(request: Request, env: JsValue) -> Response {
         &format!(
             "{} {} -> {}",
             if head { "HEAD" } else { &method },
-            http::route_name(&path),
+            route_name(&path),
             response.status()
         )
         .into(),
     );
     response
+}
+
+/// What a route does.
+#[derive(Debug, Clone, Copy)]
+enum Handler {
+    Health,
+    CaptureOrder,
+    NamefiOrder,
+    LicenseRocksOrders,
+}
+
+/// One route: its path, `:id` standing for one segment; the methods it takes
+/// (`Allow` names HEAD wherever GET is, as HEAD is answered there); its name in logs.
+struct Route {
+    pattern: &'static [&'static str],
+    methods: &'static str,
+    name: &'static str,
+    handler: Handler,
+}
+
+/// Every route, in one table that both dispatches and names them for logs.
+const ROUTES: [Route; 4] = [
+    Route {
+        pattern: &["healthz"],
+        methods: "GET, HEAD",
+        name: "/healthz",
+        handler: Handler::Health,
+    },
+    Route {
+        pattern: &["v1", "capture", "orders", ":id"],
+        methods: "GET, HEAD",
+        name: "/v1/capture/orders/:id",
+        handler: Handler::CaptureOrder,
+    },
+    Route {
+        pattern: &["v1", "namefi", "orders", ":id"],
+        methods: "GET, HEAD",
+        name: "/v1/namefi/orders/:id",
+        handler: Handler::NamefiOrder,
+    },
+    Route {
+        pattern: &["v1", "license-rocks", "orders"],
+        methods: "GET, HEAD, POST",
+        name: "/v1/license-rocks/orders",
+        handler: Handler::LicenseRocksOrders,
+    },
+];
+
+/// The route `path` matches, with its `:id` segment if it has one.
+fn find_route(path: &str) -> Option<(&'static Route, Option<&str>)> {
+    let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
+    ROUTES.iter().find_map(|route| {
+        let matches = route.pattern.len() == segments.len()
+            && route
+                .pattern
+                .iter()
+                .zip(&segments)
+                .all(|(p, s)| *p == ":id" || p == s);
+        let id = route
+            .pattern
+            .iter()
+            .position(|p| *p == ":id")
+            .and_then(|i| segments.get(i).copied());
+        matches.then_some((route, id))
+    })
+}
+
+/// A route name for logs, without ids.
+pub(crate) fn route_name(path: &str) -> &'static str {
+    find_route(path).map_or("(unknown route)", |(route, _)| route.name)
 }
 
 async fn route(
@@ -156,30 +226,16 @@ async fn route(
     method: &str,
     path: &str,
 ) -> Result<Response, WorkerError> {
-    let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
-    // `Allow` names HEAD wherever GET is, as HEAD is answered there.
-    let allow = |methods: &'static str| {
-        if methods.split(", ").any(|m| m == method) {
-            Ok(())
-        } else {
-            Err(WorkerError::MethodNotAllowed(methods))
-        }
-    };
-    match segments.as_slice() {
-        ["healthz"] => {
-            allow("GET, HEAD")?;
-            Ok(json_response(200, &json!({"ok": true})))
-        }
-        ["v1", "capture", "orders", order_id] => {
-            allow("GET, HEAD")?;
-            capture_order(config, request, &decode_segment(order_id)?).await
-        }
-        ["v1", "namefi", "orders", order_id] => {
-            allow("GET, HEAD")?;
-            namefi_order(config, request, &decode_segment(order_id)?).await
-        }
-        ["v1", "license-rocks", "orders"] => {
-            allow("GET, HEAD, POST")?;
+    let (route, id) = find_route(path).ok_or(WorkerError::NotFound)?;
+    if !route.methods.split(", ").any(|m| m == method) {
+        return Err(WorkerError::MethodNotAllowed(route.methods));
+    }
+    let id = || decode_segment(id.unwrap_or_default());
+    match route.handler {
+        Handler::Health => Ok(json_response(200, &json!({"ok": true}))),
+        Handler::CaptureOrder => capture_order(config, request, &id()?).await,
+        Handler::NamefiOrder => namefi_order(config, request, &id()?).await,
+        Handler::LicenseRocksOrders => {
             http::check_access_token(config, request)?;
             if method == "GET" {
                 license_rocks_orders(config, request).await
@@ -187,7 +243,6 @@ async fn route(
                 idempotency::create_through_store(config, request).await
             }
         }
-        _ => Err(WorkerError::NotFound),
     }
 }
 
