@@ -66,12 +66,7 @@ pub async fn get_namefi_order(order_id: JsValue, options: JsValue) -> Result<JsV
 #[wasm_bindgen(js_name = getExternalOrders)]
 pub async fn get_external_orders(ids: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let provider = Provider::LicenseRocks;
-    let call = Call::new(
-        provider,
-        &options,
-        &[license_rocks::API_TOKEN],
-        &["instanceUrl"],
-    )?;
+    let call = Call::license_rocks(&options)?;
     let run = async {
         let instance = call.required_url("instanceUrl")?;
         let ids = crate::ids::license_rocks_ids(&id_inputs(&ids)?)?;
@@ -114,12 +109,7 @@ pub async fn get_external_orders(ids: JsValue, options: JsValue) -> Result<JsVal
 #[wasm_bindgen(js_name = createExternalOrders)]
 pub async fn create_external_orders(orders: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let provider = Provider::LicenseRocks;
-    let call = Call::new(
-        provider,
-        &options,
-        &[license_rocks::API_TOKEN],
-        &["instanceUrl"],
-    )?;
+    let call = Call::license_rocks(&options)?;
     let run = async {
         let instance = call.required_url("instanceUrl")?;
         let orders = new_orders(&orders)?;
@@ -289,6 +279,16 @@ impl Call {
         })();
         // No secret is known yet if the options themselves were bad.
         checked.map_err(|e| to_js_error(&e, &[]))
+    }
+
+    /// A License.rocks call: the instance's API token and `instanceUrl`.
+    fn license_rocks(options: &JsValue) -> Result<Call, JsValue> {
+        Call::new(
+            Provider::LicenseRocks,
+            options,
+            &[license_rocks::API_TOKEN],
+            &["instanceUrl"],
+        )
     }
 
     fn option(&self, key: &str) -> JsValue {

@@ -73,8 +73,7 @@ async function attempt(injected, url, init, cap, stopped) {
     return { failure: injected === undefined ? FETCH_FAILED : INJECTED_THREW, error };
   }
   if (injected !== undefined && !(pending instanceof Promise)) return { failure: NOT_A_PROMISE };
-  // A request left behind may still fail later; that is no longer anyone's error.
-  pending.catch(() => {});
+  // Racing also handles a late rejection of a request left behind.
   let response;
   try {
     response = await Promise.race([pending, stopped]);
