@@ -19,7 +19,7 @@ test("the tarball holds what users need and nothing else", () => {
   // wasm-bindgen names the folder of the transport's JS helper by a hash.
   const snippets = listing.filter((path) => path.startsWith("package/pkg/snippets/"));
   assert.equal(snippets.length, 1, snippets.join("\n"));
-  assert.match(snippets[0], /^package\/pkg\/snippets\/web3-orders-[0-9a-f]+\/inline0\.js$/);
+  assert.match(snippets[0], /^package\/pkg\/snippets\/web3-orders-[0-9a-f]+\/src\/transport\/exchange\.js$/);
   assert.deepEqual(
     listing.filter((path) => !snippets.includes(path)),
     [

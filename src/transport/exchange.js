@@ -1,0 +1,178 @@
+// One attempt, from `fetch` to the last body byte, as one promise: the
+// deadline, the request, the status and the capped body read cost one await
+// and a handful of boundary crossings, where driving each step from Rust cost
+// three awaits and ~30 crossings. What happens next (retries, redirects,
+// errors) is decided in Rust (src/transport/mod.rs) from the ending.
+
+// How an attempt ended. This is the only list: build.rs turns it into the
+// Rust constants `transport::ended::*`, and an ending Rust does not know is an
+// error there, never a guess.
+export const ENDED = Object.freeze({
+  OK: 0,
+  INJECTED_THREW: 1,
+  NOT_A_PROMISE: 2,
+  FETCH_FAILED: 3,
+  NOT_A_RESPONSE: 4,
+  REDIRECT: 5,
+  TOO_LARGE: 6,
+  BODY_CUT_OFF: 7,
+});
+
+// What a stopped race resolves to.
+const STOPPED = Symbol("stopped");
+
+// Sends one request and reads its body, never past `cap` bytes nor past
+// `timeoutMs`, and never after the caller's signal aborts. Resolves (never
+// rejects) to `{ ended, status?, retryAfter?, bytes?, error?, timedOut }`.
+// Headers have few shapes (every API here takes one credential header and
+// answers JSON; a POST sends JSON): nothing to split or copy per call.
+export async function exchange(injected, url, credentialHeader, credential, body, timeoutMs, caller, cap) {
+  const controller = new AbortController();
+  // Settles when the attempt must end, whatever the fetch does with
+  // `init.signal` (a wrapper may drop it, a fetch may never settle): every
+  // await below races it.
+  let stop;
+  const stopped = new Promise((resolve) => {
+    stop = resolve;
+  });
+  const abort = () => {
+    controller.abort();
+    stop(STOPPED);
+  };
+  const timer = setTimeout(abort, timeoutMs);
+  if (caller) {
+    // The abort event does not fire again for a signal already aborted.
+    if (caller.aborted) abort();
+    caller.addEventListener("abort", abort);
+  }
+  // A plain init object: no Request or Headers objects, most of a call's cost in Node.
+  const init =
+    body === undefined
+      ? {
+          method: "GET",
+          redirect: "manual",
+          signal: controller.signal,
+          headers: { [credentialHeader]: credential, accept: "application/json" },
+        }
+      : {
+          method: "POST",
+          redirect: "manual",
+          signal: controller.signal,
+          headers: { [credentialHeader]: credential, accept: "application/json", "content-type": "application/json" },
+          body,
+        };
+  let outcome;
+  try {
+    outcome = await attempt(injected, url, init, cap, stopped);
+  } finally {
+    clearTimeout(timer);
+    if (caller) caller.removeEventListener("abort", abort);
+  }
+  outcome.timedOut = controller.signal.aborted;
+  return outcome;
+}
+
+async function attempt(injected, url, init, cap, stopped) {
+  let pending;
+  try {
+    pending = injected === undefined ? fetch(url, init) : injected(url, init);
+  } catch (error) {
+    return { ended: injected === undefined ? ENDED.FETCH_FAILED : ENDED.INJECTED_THREW, error };
+  }
+  if (injected !== undefined && !(pending instanceof Promise)) return { ended: ENDED.NOT_A_PROMISE };
+  // Racing also handles a late rejection of a request left behind.
+  let response;
+  try {
+    response = await Promise.race([pending, stopped]);
+  } catch (error) {
+    return { ended: ENDED.FETCH_FAILED, error };
+  }
+  if (response === STOPPED) return { ended: ENDED.FETCH_FAILED, error: new Error("the attempt was stopped") };
+  // Duck-typed: a fetch polyfill's Response is not an instance of the global class.
+  let status;
+  try {
+    status = response.status;
+  } catch {}
+  if (typeof status !== "number") return { ended: ENDED.NOT_A_RESPONSE };
+  // Status 0: an opaque redirect, whose status is hidden.
+  if (response.type === "opaqueredirect") return { ended: ENDED.REDIRECT, status: 0 };
+  if (status >= 300 && status < 400) return { ended: ENDED.REDIRECT, status };
+  const header = (name) => {
+    try {
+      return response.headers.get(name);
+    } catch {
+      return null;
+    }
+  };
+  // Only error replies are retried or report a wait. Without Retry-After, a
+  // rate limiter's RateLimit-Reset (seconds) is the wait once the quota is spent.
+  let retryAfter = status >= 400 ? header("retry-after") : null;
+  if (retryAfter === null && (status === 429 || (status >= 400 && header("ratelimit-remaining")?.trim() === "0"))) {
+    retryAfter = header("ratelimit-reset");
+  }
+  const lengthText = header("content-length");
+  const length = lengthText !== null && /^\s*\d+\s*$/.test(lengthText) ? Number(lengthText) : undefined;
+  if (length !== undefined && length > cap) return { ended: ENDED.TOO_LARGE };
+  let bytes;
+  try {
+    bytes = await readBody(response, length, header("content-encoding"), cap, stopped);
+  } catch (error) {
+    return { ended: ENDED.BODY_CUT_OFF, error };
+  }
+  if (bytes === undefined || bytes.length > cap) return { ended: ENDED.TOO_LARGE };
+  return { ended: ENDED.OK, status, retryAfter, bytes };
+}
+
+// The whole body, or undefined once it grows past `cap`; throws when it
+// cannot be read to its end.
+async function readBody(response, length, encoding, cap, stopped) {
+  const stream = response.body;
+  if (stream && typeof stream.getReader === "function") {
+    // Read with the cap even when Content-Length is known: in Node, undici's
+    // arrayBuffer() costs more than this loop (~15 µs of a small call), and
+    // with a Content-Encoding the length counts compressed bytes anyway.
+    const reader = stream.getReader();
+    const chunks = [];
+    let size = 0;
+    for (;;) {
+      const read = await Promise.race([reader.read(), stopped]);
+      if (read === STOPPED) {
+        reader.cancel().catch(() => {});
+        throw new Error("the attempt was stopped");
+      }
+      const { done, value } = read;
+      if (done) break;
+      if (!(value instanceof Uint8Array)) throw new TypeError("unreadable body chunk");
+      size += value.length;
+      if (size > cap) {
+        reader.cancel().catch(() => {});
+        return undefined;
+      }
+      chunks.push(value);
+    }
+    return chunks.length === 1 ? chunks[0] : joined(chunks, size);
+  }
+  if (length !== undefined && !encoded(encoding)) {
+    // A fetch polyfill's own body type: fetch delivers no more than
+    // Content-Length, so one read is safe.
+    const whole = await Promise.race([response.arrayBuffer(), stopped]);
+    if (whole === STOPPED) throw new Error("the attempt was stopped");
+    return new Uint8Array(whole);
+  }
+  if (!stream) return new Uint8Array(0);
+  throw new TypeError("the body is not a readable stream and no plain Content-Length bounds it");
+}
+
+function encoded(encoding) {
+  return encoding !== null && encoding.trim().toLowerCase() !== "identity";
+}
+
+function joined(chunks, size) {
+  const whole = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    whole.set(chunk, at);
+    at += chunk.length;
+  }
+  return whole;
+}
