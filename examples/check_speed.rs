@@ -28,10 +28,11 @@ fn main() {
         .unwrap_or(3)
     {
         let t = std::time::Instant::now();
-        web3_orders::apis::license_rocks::check_reply(200, &body).expect("the body checks");
+        web3_orders::providers::license_rocks::check_reply(200, &body).expect("the body checks");
         let check = t.elapsed();
         let t = std::time::Instant::now();
-        web3_orders::apis::license_rocks::interpret_reply(200, &body).expect("the body decodes");
+        web3_orders::providers::license_rocks::interpret_reply(200, &body)
+            .expect("the body decodes");
         let decode = t.elapsed();
         let t = std::time::Instant::now();
         let _: serde::de::IgnoredAny = serde_json::from_slice(&body).unwrap();

@@ -11,12 +11,12 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::AbortSignal;
 
-use crate::apis::{capture, license_rocks, namefi, Credential, CredentialKind};
 use crate::error::{Error, Provider};
-use crate::ids::IdInput;
 use crate::json::list;
-use crate::models::license_rocks::{new_orders_from_json, NewExternalOrder};
 use crate::policy;
+use crate::providers::license_rocks::ids::IdInput;
+use crate::providers::license_rocks::{new_orders_from_json, NewExternalOrder};
+use crate::providers::{capture, license_rocks, namefi, Credential, CredentialKind};
 use crate::transport::{base_url, Transport};
 
 /// Options every function takes.
@@ -69,7 +69,7 @@ pub async fn get_external_orders(ids: JsValue, options: JsValue) -> Result<JsVal
     let call = Call::license_rocks(&options)?;
     let run = async {
         let instance = call.required_url("instanceUrl")?;
-        let ids = crate::ids::license_rocks_ids(&id_inputs(&ids)?)?;
+        let ids = crate::providers::license_rocks::ids::license_rocks_ids(&id_inputs(&ids)?)?;
         let merged = Array::new_with_length(ids.len() as u32);
         if ids.is_empty() {
             return Ok(merged.into());
@@ -427,7 +427,7 @@ fn credential(provider: Provider, name: &str, value: &JsValue) -> Result<String,
             format!("{p}: {name} is required and must be a string"),
         ));
     };
-    if !crate::ids::is_header_safe(&text) {
+    if !crate::checks::is_header_safe(&text) {
         return Err(Error::invalid_input(
             provider,
             format!("{p}: {name} must be a non-empty string of visible ASCII characters"),
@@ -490,7 +490,9 @@ fn id_inputs(ids: &JsValue) -> Result<Vec<IdInput>, Error> {
     };
     // Checked before the copy: a huge sparse array must not be copied.
     // (`as` saturates: an array's length is a whole number up to 2^32 - 1.)
-    crate::ids::check_id_count(array_length(ids).ok_or_else(unreadable)? as usize)?;
+    crate::providers::license_rocks::ids::check_id_count(
+        array_length(ids).ok_or_else(unreadable)? as usize,
+    )?;
     let ids = array_copy(ids).map_err(|_| unreadable())?;
     Ok(ids
         .iter()

@@ -6,7 +6,7 @@ use serde::de::DeserializeOwned;
 
 use crate::error::{Error, Provider};
 use crate::json::{Class, JsonError};
-use crate::models::wire::{check_bytes, Check};
+use crate::wire::{check_bytes, Check};
 
 /// Validates a whole JSON body against `T` without building it: the same
 /// verdict and path as [`decode`], nothing allocated on success.

@@ -2,11 +2,11 @@
 //! native test `tests/typescript.rs` fails while the committed file is stale).
 
 use crate::error::ErrorKind;
-use crate::models::capture::*;
-use crate::models::license_rocks::*;
-use crate::models::namefi::*;
-use crate::models::TsType;
 use crate::policy;
+use crate::providers::capture::*;
+use crate::providers::license_rocks::*;
+use crate::providers::namefi::*;
+use crate::wire::TsType;
 
 /// The whole declaration file.
 pub fn declarations() -> String {
@@ -166,14 +166,14 @@ export declare function init(moduleOrPath?: string | URL | Request | Response | 
         max_retries = policy::MAX_MAX_RETRIES,
         retries = policy::DEFAULT_MAX_RETRIES,
         max_body = policy::DEFAULT_MAX_RESPONSE_BYTES,
-        namefi_base = crate::apis::namefi::DEFAULT_BASE_URL,
-        namefi_credentials = exactly_one(&crate::apis::namefi::CREDENTIALS),
+        namefi_base = crate::providers::namefi::DEFAULT_BASE_URL,
+        namefi_credentials = exactly_one(&crate::providers::namefi::CREDENTIALS),
     ));
     out
 }
 
 /// A union with one member per credential: that one required, the others `never`.
-fn exactly_one(credentials: &[crate::apis::CredentialKind]) -> String {
+fn exactly_one(credentials: &[crate::providers::CredentialKind]) -> String {
     let member = |chosen: &str| {
         let others: Vec<String> = credentials
             .iter()

@@ -9,9 +9,9 @@
 mod common;
 
 use web3_orders::decode::{check, decode};
-use web3_orders::models::capture::CaptureReply;
-use web3_orders::models::license_rocks::{new_orders_from_json, ExternalOrdersReply};
-use web3_orders::models::namefi::NamefiOrderDetails;
+use web3_orders::providers::capture::CaptureReply;
+use web3_orders::providers::license_rocks::{new_orders_from_json, ExternalOrdersReply};
+use web3_orders::providers::namefi::NamefiOrderDetails;
 use web3_orders::{Error, ErrorKind, Provider};
 
 /// What a reader says of a body: accepted, or refused as not JSON, or refused at a path.
@@ -32,7 +32,7 @@ fn verdict<T>(result: Result<T, Error>) -> Verdict {
 }
 
 /// Check and decode of one model, which must agree.
-fn both<T: web3_orders::models::Check + serde::de::DeserializeOwned>(
+fn both<T: web3_orders::wire::Check + serde::de::DeserializeOwned>(
     provider: Provider,
     body: &[u8],
 ) -> Verdict {
@@ -54,7 +54,7 @@ fn grammar(body: &[u8]) -> bool {
 
 /// Our reader's grammar alone.
 fn our_grammar(body: &[u8]) -> bool {
-    web3_orders::models::check_bytes::<serde_json::Value>(body).is_ok()
+    web3_orders::wire::check_bytes::<serde_json::Value>(body).is_ok()
 }
 
 fn finding(name: &str) -> Vec<u8> {

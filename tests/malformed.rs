@@ -7,7 +7,7 @@ mod common;
 
 use common::fixture_value;
 use serde_json::{json, Value};
-use web3_orders::apis::{capture, license_rocks, namefi};
+use web3_orders::providers::{capture, license_rocks, namefi};
 use web3_orders::{Error, ErrorKind, Provider};
 
 #[derive(Debug)]

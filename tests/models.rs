@@ -7,13 +7,13 @@ mod common;
 use common::{fixture, fixture_value, fixtures_dir};
 use serde::{de::DeserializeOwned, Serialize};
 use serde_json::Value;
-use web3_orders::apis::{capture, license_rocks, namefi};
-use web3_orders::models::capture::{CaptureOrderStatus, CaptureReply};
-use web3_orders::models::license_rocks::{ExternalOrdersReply, ListingType, NewExternalOrder};
-use web3_orders::models::namefi::{NamefiError, NamefiOrderDetails, NamefiOrderItemType};
+use web3_orders::providers::capture::{CaptureOrderStatus, CaptureReply};
+use web3_orders::providers::license_rocks::{ExternalOrdersReply, ListingType, NewExternalOrder};
+use web3_orders::providers::namefi::{NamefiError, NamefiOrderDetails, NamefiOrderItemType};
+use web3_orders::providers::{capture, license_rocks, namefi};
 use web3_orders::{ErrorKind, Provider};
 
-fn round_trips<T: DeserializeOwned + Serialize + web3_orders::models::Check>(name: &str) -> T {
+fn round_trips<T: DeserializeOwned + Serialize + web3_orders::wire::Check>(name: &str) -> T {
     let bytes = fixture(name);
     let typed: T = web3_orders::decode::decode(Provider::Capture, 200, &bytes)
         .unwrap_or_else(|e| panic!("{name} does not decode: {e}"));
@@ -184,7 +184,7 @@ fn license_rocks_create_request_decodes_and_round_trips() {
 
 #[test]
 fn the_check_pass_accepts_every_documented_example() {
-    use web3_orders::models::check_bytes;
+    use web3_orders::wire::check_bytes;
     check_bytes::<CaptureReply>(&fixture("capture/query-order.200.json")).unwrap();
     check_bytes::<NamefiOrderDetails>(&fixture("namefi/get-order.200.json")).unwrap();
     check_bytes::<ExternalOrdersReply>(&fixture("license-rocks/get-orders.200.json")).unwrap();
@@ -195,13 +195,13 @@ fn the_check_pass_accepts_every_documented_example() {
 
 #[test]
 fn create_input_is_read_strictly_with_paths() {
-    use web3_orders::models::license_rocks::new_orders_from_json;
+    use web3_orders::providers::license_rocks::new_orders_from_json;
     let text = std::str::from_utf8(&fixture("license-rocks/create-orders.request.json"))
         .unwrap()
         .to_owned();
     assert_eq!(new_orders_from_json(&text).unwrap().len(), 2);
     // What is sent is what serde_json writes for the same orders.
-    use web3_orders::models::license_rocks::new_orders_json;
+    use web3_orders::providers::license_rocks::new_orders_json;
     let partial = r#"[{"nftId":1,"listingId":2,"quantity":3,"buyerUserId":4,"buyerBillingData":{"street":"A \"B\" \\ \n\u0001 \u00e9","city":null}},
         {"nftId":9007199254740991,"listingId":2,"quantity":3,"buyerUserId":4,"buyerBillingData":null}]"#;
     for input in [text.as_str(), partial] {

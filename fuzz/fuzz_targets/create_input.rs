@@ -5,7 +5,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use web3_orders::models::license_rocks::{new_orders_from_json, NewExternalOrder};
+use web3_orders::providers::license_rocks::{new_orders_from_json, NewExternalOrder};
 
 /// serde's derive also reads a struct from an array of its fields in order
 /// (`[405, 2, 1, 5]`); the API takes objects only, and so does the reader.

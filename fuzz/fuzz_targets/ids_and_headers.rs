@@ -4,7 +4,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use web3_orders::ids::{is_header_safe, license_rocks_ids, uuid, IdInput};
+use web3_orders::checks::{is_header_safe, uuid_order_id as uuid};
+use web3_orders::providers::license_rocks::ids::{license_rocks_ids, IdInput};
 use web3_orders::policy::parse_retry_after;
 use web3_orders::Provider;
 

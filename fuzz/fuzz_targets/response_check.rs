@@ -8,10 +8,10 @@ use libfuzzer_sys::fuzz_target;
 use serde::{de::DeserializeOwned, Serialize};
 use serde_json::Value;
 use web3_orders::decode::{check, decode};
-use web3_orders::models::capture::CaptureReply;
-use web3_orders::models::license_rocks::ExternalOrdersReply;
-use web3_orders::models::namefi::NamefiOrderDetails;
-use web3_orders::models::{check_bytes, Check};
+use web3_orders::providers::capture::CaptureReply;
+use web3_orders::providers::license_rocks::ExternalOrdersReply;
+use web3_orders::providers::namefi::NamefiOrderDetails;
+use web3_orders::wire::{check_bytes, Check};
 use web3_orders::{Error, ErrorKind, Provider};
 
 #[derive(Debug, PartialEq)]

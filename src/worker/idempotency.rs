@@ -24,9 +24,9 @@ use super::http::{error_response, text_response, WorkerError};
 use super::{
     allowed_orders, body_response, license_rocks_instance, transport, upstream_timeout_ms, Config,
 };
-use crate::apis::license_rocks;
 use crate::error::{ErrorKind, Provider};
-use crate::models::license_rocks::NewExternalOrder;
+use crate::providers::license_rocks;
+use crate::providers::license_rocks::NewExternalOrder;
 
 /// How long an outcome is kept.
 pub const TTL_MS: f64 = 24.0 * 3600.0 * 1000.0;
@@ -64,7 +64,7 @@ pub(crate) async fn create_through_store(
         .ok()
         .flatten()
         .ok_or(WorkerError::KeyRequired)?;
-    if key.len() > 255 || !crate::ids::is_header_safe(&key) {
+    if key.len() > 255 || !crate::checks::is_header_safe(&key) {
         return Err(WorkerError::BadRequest(
             "Idempotency-Key must be 1 to 255 visible ASCII characters".into(),
         ));
@@ -238,7 +238,7 @@ async fn run(
 }
 
 fn parse_orders(body: &str) -> Result<Vec<NewExternalOrder>, WorkerError> {
-    crate::models::license_rocks::new_orders_from_json(body).map_err(WorkerError::BadRequest)
+    crate::providers::license_rocks::new_orders_from_json(body).map_err(WorkerError::BadRequest)
 }
 
 /// The body, up to [`MAX_BODY_BYTES`]: a declared `Content-Length` over it is

@@ -19,9 +19,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Request, Response};
 
-use crate::apis::{capture, license_rocks, namefi, Credential};
 use crate::error::{Error, ErrorKind, Provider};
-use crate::ids::IdInput;
+use crate::providers::license_rocks::ids::IdInput;
+use crate::providers::{capture, license_rocks, namefi, Credential};
 use crate::redact;
 use crate::transport::{base_url, Transport};
 use http::{cors_headers, error_response, json_response, WorkerError};
@@ -46,7 +46,7 @@ impl Config {
     /// not a header that fails, or adds another, on the way out.
     fn upstream_secret(&self, name: &'static str) -> Result<String, WorkerError> {
         Some(self.required(name)?)
-            .filter(|v| crate::ids::is_header_safe(v))
+            .filter(|v| crate::checks::is_header_safe(v))
             .ok_or(WorkerError::BadConfig(name))
     }
     /// What the operator lets through beyond the public, documented fields.
@@ -376,7 +376,7 @@ async fn namefi_order(
                 .into(),
         )),
     };
-    if !crate::ids::is_header_safe(&credential.value) {
+    if !crate::checks::is_header_safe(&credential.value) {
         return Err(WorkerError::Unauthorized);
     }
     let base = config
@@ -425,7 +425,7 @@ async fn license_rocks_orders(config: &Config, request: &Request) -> Result<Resp
         .split(',')
         .map(|id| IdInput::Text(id.trim().to_owned()))
         .collect();
-    let ids = crate::ids::license_rocks_ids(&inputs)?;
+    let ids = crate::providers::license_rocks::ids::license_rocks_ids(&inputs)?;
     let token = config.upstream_secret("LICENSE_ROCKS_API_TOKEN")?;
     let instance = license_rocks_instance(config)?;
     let batches = license_rocks::get_orders(

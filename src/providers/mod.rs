@@ -1,4 +1,5 @@
-//! One file per provider: what to send and how to read what comes back.
+//! One module per provider, each the one place for it: its models, endpoints,
+//! credentials and option spec, and how its replies are read.
 
 pub mod capture;
 pub mod license_rocks;

@@ -1,4 +1,9 @@
 //! License.rocks Creators Hub: read and create external orders.
+//!
+//! - `models`: what the hub sends (re-exported here);
+//! - [`create`]: the orders to create, read from caller input and written out;
+//! - [`ids`]: the ids callers ask for, checked and split into URLs;
+//! - [`placement`]: orders put back in the order asked, for the package and the Worker.
 
 use super::{http_failure, is_success};
 use crate::decode::{check_error, decode};
@@ -6,8 +11,16 @@ use crate::error::{Error, Provider};
 use crate::json::{
     peek_fields, read_fields, FieldValues, JsonError, Peeked, Reader, Segment, UnknownKeys,
 };
-use crate::models::license_rocks::{ExternalOrder, ExternalOrdersReply};
-use crate::models::wire::{Fields, SafeInt};
+use crate::wire::{Fields, SafeInt};
+
+pub mod create;
+pub mod ids;
+mod models;
+pub mod placement;
+
+pub use create::*;
+pub use models::*;
+pub use placement::place_by_id;
 
 /// Path of both endpoints below the instance URL.
 pub const EXTERNAL_ORDERS_PATH: &str = "/api/externalOrders";
@@ -144,43 +157,6 @@ fn check_order(r: &mut Reader<'_>, ids: &mut Vec<i64>) -> Result<(), JsonError> 
     Ok(())
 }
 
-/// Where each asked order is in the replies: for each id of `asked`, in that
-/// order, the `(batch, index)` of the first order with that id in `returned`
-/// (one id list per reply, as the check read them). The first asked id that no
-/// reply holds is an error: License.rocks answers an unknown id with a 400, so
-/// a 200 without it is not the answer that was asked for.
-pub fn place_by_id(asked: &[u64], returned: &[&[i64]]) -> Result<Vec<(usize, usize)>, Error> {
-    // (id, batch << 32 | index), sorted: among equal ids the first to arrive
-    // sorts first, so it wins. No map: a sort is smaller in wasm.
-    let mut by_id: Vec<(u64, u64)> = Vec::with_capacity(returned.iter().map(|r| r.len()).sum());
-    for (batch, ids) in (0u64..).zip(returned) {
-        by_id.extend(
-            ids.iter()
-                .zip(0u64..)
-                .filter(|(id, _)| **id >= 0)
-                .map(|(id, index)| (*id as u64, batch << 32 | index)),
-        );
-    }
-    crate::ids::sort_pairs(&mut by_id);
-    asked
-        .iter()
-        .map(|id| {
-            let at = by_id.partition_point(|entry| entry.0 < *id);
-            match by_id.get(at) {
-                Some((found, place)) if found == id => {
-                    Ok(((place >> 32) as usize, (place & 0xFFFF_FFFF) as usize))
-                }
-                _ => Err(Error::invalid_response(
-                    Provider::LicenseRocks,
-                    200,
-                    Some("orders".into()),
-                    format!("licenseRocks did not return order {id}, which was asked for"),
-                )),
-            }
-        })
-        .collect()
-}
-
 /// One GET's worth of orders: the ids that came back and the checked body.
 #[derive(Debug)]
 pub struct Batch {
@@ -200,7 +176,7 @@ pub const API_TOKEN: super::CredentialKind = super::CredentialKind {
 
 /// `GET {instance}/api/externalOrders/{ids}` with the raw `authorization` token.
 /// `ids` are checked and distinct; long lists are split so no URL passes
-/// [`crate::ids::MAX_URL_LENGTH`], and at most [`crate::ids::MAX_CONCURRENT_REQUESTS`]
+/// [`crate::providers::license_rocks::ids::MAX_URL_LENGTH`], and at most [`crate::providers::license_rocks::ids::MAX_CONCURRENT_REQUESTS`]
 /// run at once. The first failure aborts the rest. The caller places the
 /// orders by id ([`place_by_id`]), which also finds an asked order that did not come.
 #[cfg(target_arch = "wasm32")]
@@ -211,7 +187,7 @@ pub async fn get_orders(
     ids: &[u64],
 ) -> Result<Vec<Batch>, Error> {
     let prefix = format!("{instance_url}{EXTERNAL_ORDERS_PATH}/");
-    let groups = crate::ids::split_for_url(prefix.len(), ids);
+    let groups = crate::providers::license_rocks::ids::split_for_url(prefix.len(), ids);
     let fetch_group = |transport: &crate::transport::Transport, group: Vec<u64>| {
         let mut url = prefix.clone();
         for (i, id) in group.iter().enumerate() {
@@ -248,7 +224,11 @@ pub async fn get_orders(
         .into_iter()
         .map(|group| fetch_group(&batch_transport, group))
         .collect();
-    let result = run_limited(requests, crate::ids::MAX_CONCURRENT_REQUESTS).await;
+    let result = run_limited(
+        requests,
+        crate::providers::license_rocks::ids::MAX_CONCURRENT_REQUESTS,
+    )
+    .await;
     if result.is_err() {
         call.abort();
     }
@@ -263,10 +243,10 @@ pub async fn create_orders(
     transport: &crate::transport::Transport,
     instance_url: &str,
     token: &str,
-    orders: &[crate::models::license_rocks::NewExternalOrder],
+    orders: &[crate::providers::license_rocks::NewExternalOrder],
 ) -> Result<Vec<u8>, Error> {
     let url = format!("{instance_url}{EXTERNAL_ORDERS_PATH}");
-    let body = crate::models::license_rocks::new_orders_json(orders);
+    let body = crate::providers::license_rocks::new_orders_json(orders);
     let outgoing = crate::transport::Outgoing {
         url: &url,
         credential_header: API_TOKEN.header,
@@ -319,33 +299,4 @@ async fn run_limited<T, F: std::future::Future<Output = Result<T, Error>>>(
         }
     })
     .await
-}
-
-#[cfg(test)]
-mod tests {
-    use super::place_by_id;
-
-    #[test]
-    fn orders_are_placed_by_id_the_first_of_repeats_winning() {
-        // Two replies, out of order, with a repeat, an order nobody asked for and a negative id.
-        let first: &[i64] = &[2, 3, 7];
-        let second: &[i64] = &[-1, 2, 1];
-        assert_eq!(
-            place_by_id(&[1, 2, 7], &[first, second]).unwrap(),
-            [(1, 2), (0, 0), (0, 2)]
-        );
-        assert_eq!(place_by_id(&[], &[first]).unwrap(), []);
-    }
-
-    #[test]
-    fn an_asked_order_that_did_not_come_is_named() {
-        let returned: &[i64] = &[1, 2];
-        let error = place_by_id(&[1, 5, 2, 6], &[returned]).unwrap_err();
-        assert_eq!(error.kind, crate::ErrorKind::InvalidResponse);
-        assert_eq!(error.path.as_deref(), Some("orders"));
-        assert_eq!(
-            error.message,
-            "licenseRocks did not return order 5, which was asked for"
-        );
-    }
 }

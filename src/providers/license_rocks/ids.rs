@@ -1,8 +1,11 @@
-//! Checking what callers pass as ids, before anything is sent.
+//! License.rocks ids as callers give them: checked, deduplicated in the order
+//! first asked for, and split into URLs of bounded length.
 
+use super::placement::sort_pairs;
+use crate::checks::truncate;
 use crate::error::{Error, Provider};
 use crate::json::quote;
-use crate::models::MAX_SAFE_INTEGER;
+use crate::wire::MAX_SAFE_INTEGER;
 
 /// One id as the caller gave it.
 #[derive(Debug, Clone, PartialEq)]
@@ -67,34 +70,6 @@ pub fn check_id_count(count: usize) -> Result<(), Error> {
     Ok(())
 }
 
-/// Sorts pairs in place (heapsort). The wasm's one sort: std's sorts are
-/// fast but weigh several KB per element type, and these lists are short.
-pub fn sort_pairs(v: &mut [(u64, u64)]) {
-    fn sift_down(v: &mut [(u64, u64)], mut root: usize, end: usize) {
-        loop {
-            let mut child = 2 * root + 1;
-            if child >= end {
-                return;
-            }
-            if child + 1 < end && v[child] < v[child + 1] {
-                child += 1;
-            }
-            if v[root] >= v[child] {
-                return;
-            }
-            v.swap(root, child);
-            root = child;
-        }
-    }
-    for start in (0..v.len() / 2).rev() {
-        sift_down(v, start, v.len());
-    }
-    for end in (1..v.len()).rev() {
-        v.swap(0, end);
-        sift_down(v, 0, end);
-    }
-}
-
 fn parse_id(id: &IdInput) -> Result<u64, String> {
     let max = MAX_SAFE_INTEGER as u64;
     match id {
@@ -139,10 +114,6 @@ fn describe_number(n: f64) -> String {
     }
 }
 
-fn truncate(s: &str) -> String {
-    s.chars().take(40).collect()
-}
-
 /// Splits ids into groups whose URL (`prefix` + comma-joined ids) stays within
 /// [`MAX_URL_LENGTH`]; each group holds at least one id.
 pub fn split_for_url(prefix_len: usize, ids: &[u64]) -> Vec<Vec<u64>> {
@@ -169,60 +140,10 @@ fn digits(n: u64) -> usize {
     n.checked_ilog10().map_or(1, |d| d as usize + 1)
 }
 
-/// A non-empty string of visible ASCII: safe as an HTTP header value, so a bad
-/// credential or key never reaches a `Headers` error that would quote it.
-pub fn is_header_safe(value: &str) -> bool {
-    !value.is_empty() && value.bytes().all(|b| (0x21..=0x7e).contains(&b))
-}
-
-/// Checks a Capture or Namefi order id: a UUID, as both APIs document. This also
-/// keeps path and query syntax out of the URL.
-pub fn uuid(provider: Provider, id: &str) -> Result<(), Error> {
-    let b = id.as_bytes();
-    let ok = b.len() == 36
-        && b.iter().enumerate().all(|(i, c)| {
-            if matches!(i, 8 | 13 | 18 | 23) {
-                *c == b'-'
-            } else {
-                c.is_ascii_hexdigit()
-            }
-        });
-    if ok {
-        Ok(())
-    } else {
-        Err(Error::invalid_input(
-            provider,
-            format!(
-                "order id {} is not a UUID (e.g. 59210ee0-1a4e-451c-b048-c493d9e001ff)",
-                quote(&truncate(id))
-            ),
-        ))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use IdInput::*;
-
-    #[test]
-    fn pairs_sort_like_std() {
-        let mut seed = 7u64;
-        for len in [0, 1, 2, 3, 10, 100, 1000] {
-            let mut v: Vec<(u64, u64)> = (0..len)
-                .map(|i| {
-                    seed = seed
-                        .wrapping_mul(6364136223846793005)
-                        .wrapping_add(1442695040888963407);
-                    (seed >> 60, i)
-                })
-                .collect();
-            let mut expected = v.clone();
-            expected.sort();
-            sort_pairs(&mut v);
-            assert_eq!(v, expected);
-        }
-    }
 
     #[test]
     fn ids_are_checked_deduplicated_and_kept_in_order() {
@@ -296,27 +217,5 @@ mod tests {
             vec![vec![1], vec![2]],
             "an overlong prefix still sends one id per URL"
         );
-    }
-
-    #[test]
-    fn header_safe_values_are_visible_ascii() {
-        assert!(is_header_safe("sim-license-rocks-token"));
-        for bad in ["", "has space", "tab\t", "new\nline", "ünïcode", "\u{7f}"] {
-            assert!(!is_header_safe(bad), "{bad:?}");
-        }
-    }
-
-    #[test]
-    fn uuids() {
-        assert!(uuid(Provider::Namefi, "497f6eca-6276-4993-bfeb-53cbbbba6f08").is_ok());
-        for bad in [
-            "",
-            "497f6eca62764993bfeb53cbbbba6f08",
-            "497f6eca-6276-4993-bfeb-53cbbbba6f0g",
-            "../../admin",
-            "497f6eca-6276-4993-bfeb-53cbbbba6f08/x",
-        ] {
-            assert!(uuid(Provider::Namefi, bad).is_err(), "{bad}");
-        }
     }
 }

@@ -11,7 +11,7 @@
 
 use std::collections::BTreeMap;
 
-use super::wire::{wire_enum, wire_struct, JsNumber, SafeInt};
+use crate::wire::{wire_enum, wire_struct, JsNumber, SafeInt};
 
 wire_enum! {
     /// Order status. `SUCCEEDED`, `FAILED`, `CANCELLED` and `PARTIALLY_COMPLETED` are terminal.

@@ -4,7 +4,9 @@ use super::{http_failure, is_success, CredentialKind};
 use crate::decode::{check, decode};
 use crate::error::{Error, Provider};
 use crate::json::{peek_fields, Peeked};
-use crate::models::namefi::NamefiOrderDetails;
+
+mod models;
+pub use models::*;
 
 /// Namefi's production server (the docs' `backend.astra.namefi.dev` is their
 /// development backend).
@@ -86,7 +88,7 @@ pub async fn get_order(
     credential: &super::Credential,
     order_id: &str,
 ) -> Result<Vec<u8>, Error> {
-    crate::ids::uuid(Provider::Namefi, order_id)?;
+    crate::checks::uuid_order_id(Provider::Namefi, order_id)?;
     super::get_with_credential(
         transport,
         &format!("{base_url}/orders/{order_id}"),

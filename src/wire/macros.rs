@@ -1,0 +1,256 @@
+//! The model macros: one declaration of a provider object or string enum
+//! gives its Rust type, its serde decoding and encoding, its byte-level
+//! check and its TypeScript declaration.
+
+/// Defines a provider object: known fields typed, unknown fields kept in `extra`.
+///
+/// Each field is declared `presence name: Type = "wireName"`, where presence is
+/// - `required`: the key must be there and must not be `null`; Rust type `T`;
+/// - `nullable`: the key must be there, `null` allowed (the docs show it null); `Option<T>`;
+/// - `optional`: the key may be absent, but when present it is a `T`; `Option<T>`;
+/// - `optional_nullable`: the key may be absent or `null`; `Option<Option<T>>`
+///   (outer: whether the key came, so re-encoding gives back what came in);
+/// - `raw`: the docs only ever show `null`, so the type is unknown: any JSON,
+///   kept as it came, key may be absent; `Option<serde_json::Value>`.
+macro_rules! wire_struct {
+    (
+        $(#[doc = $doc:literal])*
+        pub struct $name:ident {
+            $(
+                $(#[doc = $fdoc:literal])*
+                $presence:ident $field:ident : $ty:ty = $wire:literal
+            ),* $(,)?
+        }
+    ) => {
+        $(#[doc = $doc])*
+        #[derive(Debug, Clone, PartialEq)]
+        #[non_exhaustive]
+        pub struct $name {
+            $(
+                $(#[doc = $fdoc])*
+                #[doc = concat!("\n\nWire name: `", $wire, "`.")]
+                pub $field: wire_struct!(@field_ty $presence $ty),
+            )*
+            /// Fields the docs do not mention, kept verbatim.
+            pub extra: $crate::wire::Extra,
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                struct FieldsVisitor;
+                impl<'de> ::serde::de::Visitor<'de> for FieldsVisitor {
+                    type Value = $name;
+                    fn expecting(&self, f: &mut ::std::fmt::Formatter) -> ::std::fmt::Result {
+                        f.write_str(concat!("an object (", stringify!($name), ")"))
+                    }
+                    #[allow(non_snake_case)]
+                    fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> Result<$name, A::Error> {
+                        $( let mut $field: Option<wire_struct!(@slot_ty $presence $ty)> = None; )*
+                        let mut extra = $crate::wire::Extra::new();
+                        while let Some(key) = map.next_key::<$crate::wire::ObjectKey<'de>>()? {
+                            match key.as_str() {
+                                $(
+                                    $wire => {
+                                        if $field.is_some() {
+                                            return Err($crate::wire::duplicate(&mut map, $wire));
+                                        }
+                                        $field = Some(map.next_value()?);
+                                    }
+                                )*
+                                other => {
+                                    if extra.contains_key(other) {
+                                        return Err($crate::wire::duplicate(&mut map, other));
+                                    }
+                                    let value: ::serde_json::Value = map.next_value()?;
+                                    extra.insert(other.to_owned(), value);
+                                }
+                            }
+                        }
+                        Ok($name {
+                            $( $field: wire_struct!(@finish $presence $field $wire), )*
+                            extra,
+                        })
+                    }
+                }
+                d.deserialize_map(FieldsVisitor)
+            }
+        }
+
+        impl $crate::wire::Fields for $name {
+            const EXPECTED: &'static str = concat!("an object (", stringify!($name), ")");
+            const KEYS: $crate::json::KeyTable = $crate::json::KeyTable::new(
+                &[$($wire),*],
+                $crate::json::required_mask(&[$(wire_struct!(@required $presence)),*]),
+            );
+            const CHECKS: &'static [$crate::wire::CheckFn] = &[$(wire_struct!(@check $presence $ty)),*];
+        }
+
+        impl $crate::wire::Check for $name {
+            fn check(r: &mut $crate::json::Reader<'_>) -> Result<(), $crate::json::JsonError> {
+                $crate::wire::check_object::<Self>(r)
+            }
+        }
+
+        impl $crate::wire::TsType for $name {
+            fn ts_ref() -> String {
+                stringify!($name).to_owned()
+            }
+            fn ts_declaration() -> Option<String> {
+                let mut out = $crate::wire::ts_doc("", &[$($doc),*]);
+                out.push_str(concat!("export interface ", stringify!($name), " {\n"));
+                $(
+                    out.push_str(&$crate::wire::ts_doc("  ", &[$($fdoc),*]));
+                    out.push_str(&wire_struct!(@ts $presence $ty, $wire));
+                )*
+                out.push_str("  /** Fields the provider's docs do not mention, kept as sent. */\n  [field: string]: unknown;\n}\n");
+                Some(out)
+            }
+        }
+
+        impl ::serde::Serialize for $name {
+            fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                use ::serde::ser::SerializeMap;
+                let mut map = s.serialize_map(None)?;
+                $( wire_struct!(@emit $presence map self.$field, $wire); )*
+                for (key, value) in &self.extra {
+                    map.serialize_entry(key, value)?;
+                }
+                map.end()
+            }
+        }
+    };
+
+    (@ts required $ty:ty, $wire:literal) => {
+        format!("  {}: {};\n", $crate::wire::ts_key($wire), <$ty as $crate::wire::TsType>::ts_ref())
+    };
+    (@ts nullable $ty:ty, $wire:literal) => {
+        format!("  {}: {} | null;\n", $crate::wire::ts_key($wire), <$ty as $crate::wire::TsType>::ts_ref())
+    };
+    (@ts optional $ty:ty, $wire:literal) => {
+        format!("  {}?: {};\n", $crate::wire::ts_key($wire), <$ty as $crate::wire::TsType>::ts_ref())
+    };
+    (@ts optional_nullable $ty:ty, $wire:literal) => {
+        format!("  {}?: {} | null;\n", $crate::wire::ts_key($wire), <$ty as $crate::wire::TsType>::ts_ref())
+    };
+    (@ts raw $ty:ty, $wire:literal) => {
+        format!("  {}?: unknown;\n", $crate::wire::ts_key($wire))
+    };
+
+    (@check required $ty:ty) => { <$ty as $crate::wire::Check>::check };
+    (@check nullable $ty:ty) => { $crate::wire::check_nullable::<$ty> };
+    (@check optional $ty:ty) => { <$ty as $crate::wire::Check>::check };
+    (@check optional_nullable $ty:ty) => { $crate::wire::check_nullable::<$ty> };
+    (@check raw $ty:ty) => { <$ty as $crate::wire::Check>::check };
+
+    (@required required) => { true };
+    (@required nullable) => { true };
+    (@required optional) => { false };
+    (@required optional_nullable) => { false };
+    (@required raw) => { false };
+
+    (@field_ty required $ty:ty) => { $ty };
+    (@field_ty nullable $ty:ty) => { Option<$ty> };
+    (@field_ty optional $ty:ty) => { Option<$ty> };
+    (@field_ty optional_nullable $ty:ty) => { Option<Option<$ty>> };
+    (@field_ty raw $ty:ty) => { Option<$ty> };
+
+    (@slot_ty required $ty:ty) => { $ty };
+    (@slot_ty nullable $ty:ty) => { Option<$ty> };
+    (@slot_ty optional $ty:ty) => { $ty };
+    (@slot_ty optional_nullable $ty:ty) => { Option<$ty> };
+    (@slot_ty raw $ty:ty) => { $ty };
+
+    (@finish required $field:ident $wire:literal) => {
+        $field.ok_or_else(|| ::serde::de::Error::missing_field($wire))?
+    };
+    (@finish nullable $field:ident $wire:literal) => {
+        $field.ok_or_else(|| ::serde::de::Error::missing_field($wire))?
+    };
+    (@finish optional $field:ident $wire:literal) => { $field };
+    (@finish optional_nullable $field:ident $wire:literal) => { $field };
+    (@finish raw $field:ident $wire:literal) => { $field };
+
+    (@emit required $map:ident $value:expr, $wire:literal) => { $map.serialize_entry($wire, &$value)?; };
+    (@emit nullable $map:ident $value:expr, $wire:literal) => { $map.serialize_entry($wire, &$value)?; };
+    (@emit optional $map:ident $value:expr, $wire:literal) => {
+        if let Some(v) = &$value { $map.serialize_entry($wire, v)?; }
+    };
+    (@emit optional_nullable $map:ident $value:expr, $wire:literal) => {
+        if let Some(v) = &$value { $map.serialize_entry($wire, v)?; }
+    };
+    (@emit raw $map:ident $value:expr, $wire:literal) => {
+        if let Some(v) = &$value { $map.serialize_entry($wire, v)?; }
+    };
+}
+
+/// Defines an enum-like string: known values typed, anything else kept in `Unknown`.
+macro_rules! wire_enum {
+    (
+        $(#[doc = $doc:literal])*
+        pub enum $name:ident {
+            $( $(#[$vmeta:meta])* $variant:ident = $wire:literal ),* $(,)?
+        }
+    ) => {
+        $(#[doc = $doc])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum $name {
+            $( $(#[$vmeta])* #[doc = concat!("`\"", $wire, "\"`")] $variant, )*
+            /// A value the docs do not list, kept as sent.
+            Unknown(String),
+        }
+
+        impl $name {
+            /// The value as it appears on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $( $name::$variant => $wire, )*
+                    $name::Unknown(other) => other,
+                }
+            }
+        }
+
+        impl $crate::wire::TsType for $name {
+            fn ts_ref() -> String {
+                stringify!($name).to_owned()
+            }
+            fn ts_declaration() -> Option<String> {
+                let mut out = $crate::wire::ts_doc("", &[$($doc,)* " Values the docs do not list come through as plain strings."]);
+                out.push_str(concat!("export type ", stringify!($name), " = "));
+                $( out.push_str(concat!("\"", $wire, "\" | ")); )*
+                out.push_str("(string & {});\n");
+                Some(out)
+            }
+        }
+
+        impl $crate::wire::Check for $name {
+            fn check(r: &mut $crate::json::Reader<'_>) -> Result<(), $crate::json::JsonError> {
+                r.string("a string").map(drop)
+            }
+        }
+
+        impl From<&str> for $name {
+            fn from(value: &str) -> Self {
+                match value {
+                    $( $wire => $name::$variant, )*
+                    other => $name::Unknown(other.to_owned()),
+                }
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let key = $crate::wire::ObjectKey::deserialize(d)?;
+                Ok($name::from(key.as_str()))
+            }
+        }
+
+        impl ::serde::Serialize for $name {
+            fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+    };
+}
+
+pub(crate) use {wire_enum, wire_struct};
