@@ -113,6 +113,42 @@ export interface NamefiMintTransaction {
   [field: string]: unknown;
 }
 
+/** An order migrated from Namefi's earlier system. */
+export interface NamefiLegacyOrderMetadata {
+  /** `legacy`. */
+  source: string;
+  /** `legacy-migration`. */
+  type: string;
+  /** The order's id in the earlier system. */
+  legacyOrderId: string;
+  /** Whether it was paid from the NFSC balance. */
+  useNfscBalance: boolean;
+  /** When it was migrated. */
+  migratedAt: string;
+  /** The earlier payment intent. */
+  legacyPaymentIntentId?: string;
+  /** The earlier payment. */
+  legacyPaymentDetails?: NamefiLegacyPaymentDetails;
+  /** Fields the provider's docs do not mention, kept as sent. */
+  [field: string]: unknown;
+}
+
+/** A payment of Namefi's earlier system. */
+export interface NamefiLegacyPaymentDetails {
+  /** Its status there. */
+  status: string;
+  /** Its processor there. */
+  provider: string;
+  /** Its kind there. */
+  paymentType: string;
+  /** Transaction hash, for on-chain payments. */
+  txHash?: string;
+  /** The processor's id. */
+  externalId?: string;
+  /** Fields the provider's docs do not mention, kept as sent. */
+  [field: string]: unknown;
+}
+
 /** One domain operation of an order. */
 export interface NamefiOrderItem {
   /** Item UUID. */
@@ -155,9 +191,6 @@ export interface NamefiOrderItem {
  */
 export type NamefiOrderItemType = "REGISTER" | "IMPORT" | "RENEW" | (string & {});
 
-/** Order item status: the schema gives items the order's own statuses. */
-export type NamefiOrderItemStatus = NamefiOrderStatus;
-
 /** Order item metadata: an open map with a few known keys. */
 export interface NamefiOrderItemMetadata {
   /** Whether the item is a free claim. */
@@ -178,42 +211,6 @@ export interface NamefiOrderItemMetadata {
   backfilled_started_finished_at?: boolean;
   /** Where an item migrated from Namefi's earlier system came from. */
   legacyOrderItemMetadata?: NamefiLegacyOrderItemMetadata;
-  /** Fields the provider's docs do not mention, kept as sent. */
-  [field: string]: unknown;
-}
-
-/** An order migrated from Namefi's earlier system. */
-export interface NamefiLegacyOrderMetadata {
-  /** `legacy`. */
-  source: string;
-  /** `legacy-migration`. */
-  type: string;
-  /** The order's id in the earlier system. */
-  legacyOrderId: string;
-  /** Whether it was paid from the NFSC balance. */
-  useNfscBalance: boolean;
-  /** When it was migrated. */
-  migratedAt: string;
-  /** The earlier payment intent. */
-  legacyPaymentIntentId?: string;
-  /** The earlier payment. */
-  legacyPaymentDetails?: NamefiLegacyPaymentDetails;
-  /** Fields the provider's docs do not mention, kept as sent. */
-  [field: string]: unknown;
-}
-
-/** A payment of Namefi's earlier system. */
-export interface NamefiLegacyPaymentDetails {
-  /** Its status there. */
-  status: string;
-  /** Its processor there. */
-  provider: string;
-  /** Its kind there. */
-  paymentType: string;
-  /** Transaction hash, for on-chain payments. */
-  txHash?: string;
-  /** The processor's id. */
-  externalId?: string;
   /** Fields the provider's docs do not mention, kept as sent. */
   [field: string]: unknown;
 }
@@ -386,6 +383,9 @@ export interface NamefiUser {
   [field: string]: unknown;
 }
 
+/** Order item status: the schema gives items the order's own statuses. */
+export type NamefiOrderItemStatus = NamefiOrderStatus;
+
 /** An order. */
 export interface ExternalOrder {
   /** Order id. */
@@ -433,12 +433,6 @@ export interface ExternalOrder {
 }
 
 /**
- * Where an order or order item stands (`paid` on real orders).
- * Values the docs do not list come through as plain strings.
- */
-export type ExternalOrderStatus = "paid" | (string & {});
-
-/**
  * How the order was paid.
  * Values the docs do not list come through as plain strings.
  */
@@ -449,6 +443,12 @@ export type PaymentMethod = "externalPayment" | (string & {});
  * Values the docs do not list come through as plain strings.
  */
 export type OrderProvider = "externalProvider" | (string & {});
+
+/**
+ * Where an order or order item stands (`paid` on real orders).
+ * Values the docs do not list come through as plain strings.
+ */
+export type ExternalOrderStatus = "paid" | (string & {});
 
 /**
  * What was sold.
@@ -732,14 +732,14 @@ export interface CommonOptions {
   fetch?: typeof fetch;
   /** Largest response body accepted, in bytes. Default 16777216. */
   maxResponseBytes?: number;
-  /** Allows a secret (Capture `apiKey`, License.rocks `apiToken`, Namefi `apiKey`) in a browser page, where anyone can read it. */
+  /** Allows a secret (Capture `apiKey`, Namefi `apiKey`, License.rocks `apiToken`) in a browser page, where anyone can read it. */
   dangerouslyAllowBrowser?: boolean;
 }
 
 /** Numbers Protocol Capture. The API key is a partner secret: use it on a server or the edge. */
 export interface CaptureOptions extends CommonOptions {
   apiKey: string;
-  /** Default `https://node.numbersprotocol.io`. https is required except on loopback. */
+  /** Default `https://node.numbersprotocol.io`, the production server. https is required except on loopback. */
   baseUrl?: string;
 }
 
@@ -749,11 +749,11 @@ export interface CaptureOptions extends CommonOptions {
  * (a Namefi API key, `nfk_...`, sent as `x-api-key`) acts for its wallet and is a secret for servers.
  */
 export type NamefiOptions = NamefiCredential & CommonOptions & {
-  /** Default `https://api.namefi.io/v-next` (Namefi's production server). https is required except on loopback. */
+  /** Default `https://api.namefi.io/v-next`, the production server. https is required except on loopback. */
   baseUrl?: string;
 };
 
-/** One of Namefi's credentials, the others absent. */
+/** Exactly one of these credentials, the others absent. */
 export type NamefiCredential =
   | { token: string; siweToken?: never; apiKey?: never }
   | { siweToken: string; token?: never; apiKey?: never }

@@ -6,27 +6,7 @@
 
 use std::fmt;
 
-/// Which API a failure belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Provider {
-    /// Numbers Protocol Capture.
-    Capture,
-    /// Namefi.
-    Namefi,
-    /// A License.rocks Creators Hub instance.
-    LicenseRocks,
-}
-
-impl Provider {
-    /// The contract's name for it: `capture`, `namefi`, `licenseRocks`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Provider::Capture => "capture",
-            Provider::Namefi => "namefi",
-            Provider::LicenseRocks => "licenseRocks",
-        }
-    }
-}
+pub use crate::providers::Provider;
 
 /// Where it failed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -3,10 +3,8 @@
 
 use crate::error::ErrorKind;
 use crate::policy;
-use crate::providers::capture::*;
-use crate::providers::license_rocks::*;
-use crate::providers::namefi::*;
-use crate::wire::TsType;
+use crate::providers::{CredentialKind, Location, Provider, Spec};
+use crate::wire::{ts_doc, TsDeclarations};
 
 /// The whole declaration file.
 pub fn declarations() -> String {
@@ -16,55 +14,11 @@ pub fn declarations() -> String {
          /** Any JSON value: what a field whose shape the provider leaves open may hold. */\n\
          export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };\n\n",
     );
-    let named = [
-        CaptureOrder::ts_declaration(),
-        CaptureOrderStatus::ts_declaration(),
-        NamefiOrderDetails::ts_declaration(),
-        NamefiOrder::ts_declaration(),
-        NamefiOrderStatus::ts_declaration(),
-        NamefiOrderMetadata::ts_declaration(),
-        NamefiMintTransaction::ts_declaration(),
-        NamefiOrderItem::ts_declaration(),
-        NamefiOrderItemType::ts_declaration(),
-        Some("/** Order item status: the schema gives items the order's own statuses. */\nexport type NamefiOrderItemStatus = NamefiOrderStatus;\n".to_owned()),
-        NamefiOrderItemMetadata::ts_declaration(),
-        NamefiLegacyOrderMetadata::ts_declaration(),
-        NamefiLegacyPaymentDetails::ts_declaration(),
-        NamefiPostProcess::ts_declaration(),
-        NamefiPostProcessAction::ts_declaration(),
-        NamefiDnsAction::ts_declaration(),
-        NamefiDnsRecord::ts_declaration(),
-        NamefiDnsRecordType::ts_declaration(),
-        NamefiRequiredAction::ts_declaration(),
-        NamefiFailureDetails::ts_declaration(),
-        NamefiFailureResolution::ts_declaration(),
-        NamefiActor::ts_declaration(),
-        NamefiLegacyOrderItemMetadata::ts_declaration(),
-        NamefiPayment::ts_declaration(),
-        NamefiPaymentStatus::ts_declaration(),
-        NamefiPaymentProvider::ts_declaration(),
-        NamefiUser::ts_declaration(),
-        ExternalOrder::ts_declaration(),
-        ExternalOrderStatus::ts_declaration(),
-        PaymentMethod::ts_declaration(),
-        OrderProvider::ts_declaration(),
-        ProductType::ts_declaration(),
-        Buyer::ts_declaration(),
-        LoginProvider::ts_declaration(),
-        ViewMode::ts_declaration(),
-        OrderItem::ts_declaration(),
-        Nft::ts_declaration(),
-        PriceType::ts_declaration(),
-        NftStatus::ts_declaration(),
-        Listing::ts_declaration(),
-        ListingType::ts_declaration(),
-        NewExternalOrder::ts_declaration(),
-        BillingData::ts_declaration(),
-    ];
-    for declaration in named.into_iter().flatten() {
-        out.push_str(&declaration);
-        out.push('\n');
+    let mut models = TsDeclarations::default();
+    for provider in Provider::ALL {
+        provider.ts_declarations(&mut models);
     }
+    out.push_str(models.text());
     let kinds = [
         ErrorKind::InvalidInput,
         ErrorKind::Http,
@@ -93,43 +47,16 @@ export interface CommonOptions {{
   fetch?: typeof fetch;
   /** Largest response body accepted, in bytes. Default {max_body}. */
   maxResponseBytes?: number;
-  /** Allows a secret (Capture `apiKey`, License.rocks `apiToken`, Namefi `apiKey`) in a browser page, where anyone can read it. */
+  /** Allows a secret ({secrets}) in a browser page, where anyone can read it. */
   dangerouslyAllowBrowser?: boolean;
 }}
 
-/** Numbers Protocol Capture. The API key is a partner secret: use it on a server or the edge. */
-export interface CaptureOptions extends CommonOptions {{
-  apiKey: string;
-  /** Default `https://node.numbersprotocol.io`. https is required except on loopback. */
-  baseUrl?: string;
-}}
-
-/**
- * Namefi: exactly one credential. `token` (a user JWT, sent as `Authorization: Bearer`) and `siweToken`
- * (a user's SIWE session, sent as `x-namefi-siwe-token`) are the end user's own, fine in a page; `apiKey`
- * (a Namefi API key, `nfk_...`, sent as `x-api-key`) acts for its wallet and is a secret for servers.
- */
-export type NamefiOptions = NamefiCredential & CommonOptions & {{
-  /** Default `{namefi_base}` (Namefi's production server). https is required except on loopback. */
-  baseUrl?: string;
-}};
-
-/** One of Namefi's credentials, the others absent. */
-export type NamefiCredential =
-{namefi_credentials};
-
-/** A License.rocks Creators Hub instance. The API token is a partner secret. */
-export interface LicenseRocksOptions extends CommonOptions {{
-  apiToken: string;
-  /** The instance, e.g. `https://hub.example.com` (a bare host means https). */
-  instanceUrl: string;
-}}
-
+{provider_options}
 /** Where a call failed. */
 export type OrderApiErrorKind = {kinds};
 
 /** Which API a failure belongs to. */
-export type OrderApiProvider = "capture" | "namefi" | "licenseRocks";
+export type OrderApiProvider = {providers};
 
 /** Every failure: an `Error` whose `name` is `"OrderApiError"`. */
 export interface OrderApiError extends Error {{
@@ -166,14 +93,57 @@ export declare function init(moduleOrPath?: string | URL | Request | Response | 
         max_retries = policy::MAX_MAX_RETRIES,
         retries = policy::DEFAULT_MAX_RETRIES,
         max_body = policy::DEFAULT_MAX_RESPONSE_BYTES,
-        namefi_base = crate::providers::namefi::DEFAULT_BASE_URL,
-        namefi_credentials = exactly_one(&crate::providers::namefi::CREDENTIALS),
+        secrets = secrets(),
+        provider_options = Provider::ALL.iter().map(|p| options(p.spec())).collect::<Vec<_>>().join("\n"),
+        providers = Provider::ALL.iter().map(|p| format!("\"{}\"", p.as_str())).collect::<Vec<_>>().join(" | "),
     ));
     out
 }
 
+/// Every secret credential, by provider: `Capture \`apiKey\`, ...`.
+fn secrets() -> String {
+    let mut secrets = Vec::new();
+    for provider in Provider::ALL {
+        let spec = provider.spec();
+        for credential in spec.credentials.iter().filter(|c| c.secret) {
+            secrets.push(format!("{} `{}`", spec.title, credential.option));
+        }
+    }
+    secrets.join(", ")
+}
+
+/// A provider's options type: its credential (exactly one of several, when it
+/// takes several), where its API is, and the common options.
+fn options(spec: &Spec) -> String {
+    let doc = ts_doc("", &spec.options_doc.lines().collect::<Vec<_>>());
+    let location = match spec.location {
+        Location::Service { default } => format!(
+            "  /** Default `{default}`, the production server. https is required except on loopback. */\n  baseUrl?: string;\n"
+        ),
+        Location::Instance { option, example } => format!(
+            "  /** The instance, e.g. `{example}` (a bare host means https). */\n  {option}: string;\n"
+        ),
+    };
+    let name = spec.options_type;
+    match spec.credentials {
+        [one] => format!(
+            "{doc}export interface {name} extends CommonOptions {{\n  {}: string;\n{location}}}\n",
+            one.option
+        ),
+        several => {
+            let credential = format!("{}Credential", name.trim_end_matches("Options"));
+            format!(
+                "{doc}export type {name} = {credential} & CommonOptions & {{\n{location}}};\n\n\
+                 /** Exactly one of these credentials, the others absent. */\n\
+                 export type {credential} =\n{};\n",
+                exactly_one(several)
+            )
+        }
+    }
+}
+
 /// A union with one member per credential: that one required, the others `never`.
-fn exactly_one(credentials: &[crate::providers::CredentialKind]) -> String {
+fn exactly_one(credentials: &[CredentialKind]) -> String {
     let member = |chosen: &str| {
         let others: Vec<String> = credentials
             .iter()

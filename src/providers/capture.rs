@@ -3,7 +3,7 @@
 //! Network-Action Orders" page (fixture `capture/query-order.200.json`), with
 //! the statuses and decimal costs real orders carry.
 
-use super::{http_failure, is_success, CredentialKind};
+use super::{http_failure, is_success, CredentialKind, Location, Spec};
 use crate::decode::{check, decode};
 use crate::error::{Error, Provider};
 use crate::json::{peek_fields, Peeked};
@@ -66,6 +66,24 @@ wire_struct! {
 
 /// Default base URL.
 pub const DEFAULT_BASE_URL: &str = "https://node.numbersprotocol.io";
+
+/// Its options: one partner API key, and the service's base URL.
+pub const SPEC: Spec = Spec {
+    title: "Capture",
+    options_type: "CaptureOptions",
+    options_doc:
+        "Numbers Protocol Capture. The API key is a partner secret: use it on a server or the edge.",
+    credentials: &[API_KEY],
+    location: Location::Service {
+        default: DEFAULT_BASE_URL,
+    },
+};
+
+/// The TypeScript declarations of its models, from their roots.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn ts_declarations(out: &mut crate::wire::TsDeclarations) {
+    out.add::<CaptureOrder>();
+}
 /// Path of the query endpoint below the base URL.
 pub const QUERY_ORDER_PATH: &str = "/api/1.1/wf/queryOrder";
 

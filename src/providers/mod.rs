@@ -5,6 +5,99 @@ pub mod capture;
 pub mod license_rocks;
 pub mod namefi;
 
+/// The one list of providers: each line names the `Provider` variant, its
+/// module (which defines `SPEC` and `ts_declarations`) and the contract's name for it, the error
+/// `provider` value.
+macro_rules! providers {
+    ($( $(#[doc = $doc:literal])* $variant:ident => $module:ident, $name:literal; )*) => {
+        /// Which API a call (or a failure) belongs to.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Provider {
+            $( $(#[doc = $doc])* $variant, )*
+        }
+
+        impl Provider {
+            /// Every provider, in the order of the declarations.
+            pub const ALL: &'static [Provider] = &[$(Provider::$variant),*];
+
+            /// The contract's name for it (`capture`, `namefi`, `licenseRocks`).
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $( Provider::$variant => $name, )*
+                }
+            }
+
+            /// Everything the JS surface and `index.d.ts` need to know about it.
+            pub fn spec(self) -> &'static Spec {
+                match self {
+                    $( Provider::$variant => &$module::SPEC, )*
+                }
+            }
+
+            /// Adds the TypeScript declarations of its models to `out`, in
+            /// order. Native only: the wasm carries no declarations.
+            #[cfg(not(target_arch = "wasm32"))]
+            pub fn ts_declarations(self, out: &mut crate::wire::TsDeclarations) {
+                match self {
+                    $( Provider::$variant => $module::ts_declarations(out), )*
+                }
+            }
+        }
+    };
+}
+
+providers! {
+    /// Numbers Protocol Capture.
+    Capture => capture, "capture";
+    /// Namefi.
+    Namefi => namefi, "namefi";
+    /// A License.rocks Creators Hub instance.
+    LicenseRocks => license_rocks, "licenseRocks";
+}
+
+/// What a provider's options are, from which the JS options are read and
+/// checked and `index.d.ts` declares them.
+#[derive(Debug)]
+pub struct Spec {
+    /// The provider's name in prose (`Numbers Protocol Capture`).
+    pub title: &'static str,
+    /// The TypeScript name of its options (`CaptureOptions`).
+    pub options_type: &'static str,
+    /// The JSDoc of its options type.
+    pub options_doc: &'static str,
+    /// The ways it takes a credential; a call gives exactly one.
+    pub credentials: &'static [CredentialKind],
+    /// Where its API is.
+    pub location: Location,
+}
+
+/// Where a provider's API is.
+#[derive(Debug, Clone, Copy)]
+pub enum Location {
+    /// One service: `baseUrl` is optional and defaults to `default`.
+    Service {
+        /// The production base URL.
+        default: &'static str,
+    },
+    /// One of many instances, which the caller must name in `option`.
+    Instance {
+        /// The option's name (`instanceUrl`).
+        option: &'static str,
+        /// An example value for messages and docs.
+        example: &'static str,
+    },
+}
+
+impl Location {
+    /// The option that names the API's URL.
+    pub fn option(&self) -> &'static str {
+        match self {
+            Location::Service { .. } => "baseUrl",
+            Location::Instance { option, .. } => option,
+        }
+    }
+}
+
 /// `true` for 2xx.
 pub(crate) fn is_success(status: u16) -> bool {
     (200..300).contains(&status)

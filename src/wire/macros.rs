@@ -105,6 +105,12 @@ macro_rules! wire_struct {
                 out.push_str("  /** Fields the provider's docs do not mention, kept as sent. */\n  [field: string]: unknown;\n}\n");
                 Some(out)
             }
+            fn ts_collect(out: &mut $crate::wire::TsDeclarations) {
+                let declaration = <Self as $crate::wire::TsType>::ts_declaration().unwrap_or_default();
+                if out.insert(stringify!($name), &declaration) {
+                    $( <$ty as $crate::wire::TsType>::ts_collect(out); )*
+                }
+            }
         }
 
         impl ::serde::Serialize for $name {
@@ -220,6 +226,10 @@ macro_rules! wire_enum {
                 $( out.push_str(concat!("\"", $wire, "\" | ")); )*
                 out.push_str("(string & {});\n");
                 Some(out)
+            }
+            fn ts_collect(out: &mut $crate::wire::TsDeclarations) {
+                let declaration = <Self as $crate::wire::TsType>::ts_declaration().unwrap_or_default();
+                out.insert(stringify!($name), &declaration);
             }
         }
 

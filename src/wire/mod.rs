@@ -25,7 +25,7 @@ mod ts;
 pub use check::{check_bytes, check_nullable, check_object, Check, CheckFn, Fields};
 pub(crate) use macros::{wire_enum, wire_struct};
 pub use scalars::{DecimalString, JsNumber, SafeInt, MAX_SAFE_INTEGER};
-pub use ts::{ts_doc, ts_key, TsType};
+pub use ts::{ts_doc, ts_key, TsDeclarations, TsType};
 
 /// Unknown fields of an object, kept verbatim so a provider's additive change
 /// breaks nothing and re-encoding gives back what came in.

@@ -10,6 +10,42 @@ pub trait TsType {
     fn ts_declaration() -> Option<String> {
         None
     }
+    /// Adds this type's declaration and those of the types it names, each
+    /// once: the models of `index.d.ts` come from a provider's root types.
+    fn ts_collect(out: &mut TsDeclarations) {
+        let _ = out;
+    }
+}
+
+/// Named TypeScript declarations, each added once, in the order first reached.
+#[derive(Debug, Default)]
+pub struct TsDeclarations {
+    names: Vec<String>,
+    text: String,
+}
+
+impl TsDeclarations {
+    /// Adds `T` and everything it names.
+    pub fn add<T: TsType>(&mut self) {
+        T::ts_collect(self);
+    }
+
+    /// Adds `declaration` under `name`; `false` (and nothing added) when a
+    /// declaration of that name is already there.
+    pub fn insert(&mut self, name: &str, declaration: &str) -> bool {
+        if self.names.iter().any(|n| n == name) {
+            return false;
+        }
+        self.names.push(name.to_owned());
+        self.text.push_str(declaration);
+        self.text.push('\n');
+        true
+    }
+
+    /// The declarations, each followed by a blank line.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
 }
 
 macro_rules! ts_scalar {
@@ -33,11 +69,17 @@ impl<T: TsType> TsType for Vec<T> {
     fn ts_ref() -> String {
         format!("{}[]", T::ts_ref())
     }
+    fn ts_collect(out: &mut TsDeclarations) {
+        T::ts_collect(out);
+    }
 }
 
 impl<T: TsType> TsType for std::collections::BTreeMap<String, T> {
     fn ts_ref() -> String {
         format!("Record<string, {}>", T::ts_ref())
+    }
+    fn ts_collect(out: &mut TsDeclarations) {
+        T::ts_collect(out);
     }
 }
 

@@ -76,6 +76,12 @@ impl crate::wire::TsType for NewExternalOrder {
                 .to_owned(),
         )
     }
+    fn ts_collect(out: &mut crate::wire::TsDeclarations) {
+        let declaration = Self::ts_declaration().unwrap_or_default();
+        if out.insert("NewExternalOrder", &declaration) {
+            out.add::<BillingData>();
+        }
+    }
 }
 
 impl crate::wire::TsType for BillingData {
@@ -84,6 +90,9 @@ impl crate::wire::TsType for BillingData {
     }
     fn ts_declaration() -> Option<String> {
         Some("/** Billing address of a new order; every field optional. */\nexport interface BillingData {\n  city?: string;\n  country?: string;\n  postal?: string;\n  street?: string;\n}\n".to_owned())
+    }
+    fn ts_collect(out: &mut crate::wire::TsDeclarations) {
+        out.insert("BillingData", &Self::ts_declaration().unwrap_or_default());
     }
 }
 

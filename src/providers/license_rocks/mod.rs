@@ -166,6 +166,25 @@ pub struct Batch {
     pub body: Vec<u8>,
 }
 
+/// Its options: the instance's API token, and which instance.
+pub const SPEC: super::Spec = super::Spec {
+    title: "License.rocks",
+    options_type: "LicenseRocksOptions",
+    options_doc: "A License.rocks Creators Hub instance. The API token is a partner secret.",
+    credentials: &[API_TOKEN],
+    location: super::Location::Instance {
+        option: "instanceUrl",
+        example: "https://hub.example.com",
+    },
+};
+
+/// The TypeScript declarations of its models, from their roots.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn ts_declarations(out: &mut crate::wire::TsDeclarations) {
+    out.add::<ExternalOrder>();
+    out.add::<NewExternalOrder>();
+}
+
 /// The instance's API token, sent raw as `authorization` (no scheme).
 pub const API_TOKEN: super::CredentialKind = super::CredentialKind {
     option: "apiToken",

@@ -1,6 +1,6 @@
 //! Namefi: order details for the order's owner.
 
-use super::{http_failure, is_success, CredentialKind};
+use super::{http_failure, is_success, CredentialKind, Location, Spec};
 use crate::decode::{check, decode};
 use crate::error::{Error, Provider};
 use crate::json::{peek_fields, Peeked};
@@ -35,6 +35,30 @@ pub const API_KEY: CredentialKind = CredentialKind {
 };
 /// Every credential Namefi takes; a call sends exactly one.
 pub const CREDENTIALS: [CredentialKind; 3] = [TOKEN, SIWE_TOKEN, API_KEY];
+
+/// Its options: one of three credentials, and the service's base URL.
+pub const SPEC: Spec = Spec {
+    title: "Namefi",
+    options_type: "NamefiOptions",
+    options_doc: "Namefi: exactly one credential. `token` (a user JWT, sent as `Authorization: Bearer`) and `siweToken`\n\
+        (a user's SIWE session, sent as `x-namefi-siwe-token`) are the end user's own, fine in a page; `apiKey`\n\
+        (a Namefi API key, `nfk_...`, sent as `x-api-key`) acts for its wallet and is a secret for servers.",
+    credentials: &CREDENTIALS,
+    location: Location::Service {
+        default: DEFAULT_BASE_URL,
+    },
+};
+
+/// The TypeScript declarations of its models, from their roots.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn ts_declarations(out: &mut crate::wire::TsDeclarations) {
+    out.add::<NamefiOrderDetails>();
+    out.insert(
+        "NamefiOrderItemStatus",
+        "/** Order item status: the schema gives items the order's own statuses. */\n\
+         export type NamefiOrderItemStatus = NamefiOrderStatus;\n",
+    );
+}
 
 /// An error body. Namefi answers in two shapes:
 /// - oRPC, `{"defined": false, "code": "UNAUTHORIZED", "status": 401, "message": "…", "data": …}`,
