@@ -698,7 +698,10 @@ export interface Listing {
  */
 export type ListingType = "auction" | "regular" | (string & {});
 
-/** One order to create. Unknown fields are refused. */
+/**
+ * One order to create. Unknown fields are refused: a misspelt
+ * `buyerBillingData` would otherwise silently bill the user's first address.
+ */
 export interface NewExternalOrder {
   /** NFT to buy (positive integer). */
   nftId: number;
@@ -709,15 +712,19 @@ export interface NewExternalOrder {
   /** Buyer's user id on the hub. */
   buyerUserId: number;
   /** With all four fields, a new billing address; otherwise the user's first one on file. */
-  buyerBillingData?: BillingData;
+  buyerBillingData?: BillingData | null;
 }
 
 /** Billing address of a new order; every field optional. */
 export interface BillingData {
-  city?: string;
-  country?: string;
-  postal?: string;
-  street?: string;
+  /** City. */
+  city?: string | null;
+  /** Country. */
+  country?: string | null;
+  /** Postal code. */
+  postal?: string | null;
+  /** Street. */
+  street?: string | null;
 }
 
 /** Options every function takes. */

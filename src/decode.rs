@@ -6,7 +6,7 @@ use serde::de::DeserializeOwned;
 
 use crate::error::{Error, Provider};
 use crate::json::{Class, JsonError};
-use crate::wire::{check_bytes, Check};
+use crate::wire::{check_bytes, take_missing_field, Check};
 
 /// Validates a whole JSON body against `T` without building it: the same
 /// verdict and path as [`decode`], nothing allocated on success.
@@ -39,6 +39,7 @@ pub fn decode<T: DeserializeOwned + Check>(
     status: u16,
     body: &[u8],
 ) -> Result<T, Error> {
+    take_missing_field();
     let mut de = serde_json::Deserializer::from_slice(body);
     let decoded = serde_path_to_error::deserialize(&mut de)
         .map_err(|e| path_error::<T>(provider, status, body, e))
@@ -71,11 +72,8 @@ fn path_error<T: Check>(
     }
     let detail = inner.to_string();
     // serde reports a missing key at its parent object; the contract wants the
-    // field itself (always one of the models' own wire names, free of backticks).
-    if let Some(field) = detail
-        .strip_prefix("missing field `")
-        .and_then(|rest| rest.split('`').next())
-    {
+    // field itself, which the models noted when they raised the error.
+    if let Some(field) = take_missing_field() {
         path = if path == "." {
             field.to_owned()
         } else {

@@ -5,8 +5,8 @@
 
 use libfuzzer_sys::fuzz_target;
 use web3_orders::checks::{is_header_safe, uuid_order_id as uuid};
-use web3_orders::providers::license_rocks::ids::{license_rocks_ids, IdInput};
 use web3_orders::policy::parse_retry_after;
+use web3_orders::providers::license_rocks::ids::{license_rocks_ids, IdInput};
 use web3_orders::Provider;
 
 fuzz_target!(|body: &[u8]| {

@@ -22,17 +22,20 @@ pub trait Fields {
     const EXPECTED: &'static str;
     /// Wire names in documented order, and which are required.
     const KEYS: KeyTable;
+    /// Whether keys the table does not name are kept or refused (`strict`).
+    const UNKNOWN: UnknownKeys;
     /// The check of each field's value.
     const CHECKS: &'static [CheckFn];
 }
 
-/// Checks one object of type `T`: known fields typed, unknown ones skipped.
+/// Checks one object of type `T`: known fields typed, unknown ones skipped
+/// (or refused, for a strict object).
 pub fn check_object<T: Fields>(r: &mut Reader<'_>) -> Result<(), JsonError> {
     read_fields(
         r,
         T::EXPECTED,
         &T::KEYS,
-        UnknownKeys::Keep,
+        T::UNKNOWN,
         FieldValues::Checks(T::CHECKS),
     )
 }

@@ -2,7 +2,12 @@
 //! gives its Rust type, its serde decoding and encoding, its byte-level
 //! check and its TypeScript declaration.
 
-/// Defines a provider object: known fields typed, unknown fields kept in `extra`.
+/// Defines an object: known fields typed, and unknown fields kept in `extra`
+/// (a provider's reply, where an additive change must break nothing) or, with
+/// `strict` before the struct, refused (input we send, where a misspelt field
+/// must not be silently dropped). A strict object can also be read into its
+/// value and written as JSON without serde_json ([`Read`], [`WriteJson`]),
+/// which keeps serde_json out of the wasm.
 ///
 /// Each field is declared `presence name: Type = "wireName"`, where presence is
 /// - `required`: the key must be there and must not be `null`; Rust type `T`;
@@ -10,10 +15,22 @@
 /// - `optional`: the key may be absent, but when present it is a `T`; `Option<T>`;
 /// - `optional_nullable`: the key may be absent or `null`; `Option<Option<T>>`
 ///   (outer: whether the key came, so re-encoding gives back what came in);
+/// - `omittable`: the key may be absent or `null`, both read as absent (caller
+///   input, where `null` means "not given"); `Option<T>`, written only when set;
 /// - `raw`: the docs only ever show `null`, so the type is unknown: any JSON,
 ///   kept as it came, key may be absent; `Option<serde_json::Value>`.
+///
+/// [`Read`]: crate::wire::Read
+/// [`WriteJson`]: crate::wire::WriteJson
 macro_rules! wire_struct {
+    (strict $($body:tt)*) => { wire_struct!(@define [] $($body)*); };
+    ($(#[doc = $doc:literal])* pub struct $($body:tt)*) => {
+        wire_struct!(@define [extra] $(#[doc = $doc])* pub struct $($body)*);
+    };
+
+    // `[extra]` for an open object, `[]` for a strict one.
     (
+        @define [$($extra:ident)?]
         $(#[doc = $doc:literal])*
         pub struct $name:ident {
             $(
@@ -31,8 +48,10 @@ macro_rules! wire_struct {
                 #[doc = concat!("\n\nWire name: `", $wire, "`.")]
                 pub $field: wire_struct!(@field_ty $presence $ty),
             )*
-            /// Fields the docs do not mention, kept verbatim.
-            pub extra: $crate::wire::Extra,
+            $(
+                /// Fields the docs do not mention, kept verbatim.
+                pub $extra: $crate::wire::Extra,
+            )?
         }
 
         impl<'de> ::serde::Deserialize<'de> for $name {
@@ -43,7 +62,7 @@ macro_rules! wire_struct {
                     fn expecting(&self, f: &mut ::std::fmt::Formatter) -> ::std::fmt::Result {
                         f.write_str(concat!("an object (", stringify!($name), ")"))
                     }
-                    #[allow(non_snake_case)]
+                    #[allow(non_snake_case, unused_mut)]
                     fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> Result<$name, A::Error> {
                         $( let mut $field: Option<wire_struct!(@slot_ty $presence $ty)> = None; )*
                         let mut extra = $crate::wire::Extra::new();
@@ -57,18 +76,12 @@ macro_rules! wire_struct {
                                         $field = Some(map.next_value()?);
                                     }
                                 )*
-                                other => {
-                                    if extra.contains_key(other) {
-                                        return Err($crate::wire::duplicate(&mut map, other));
-                                    }
-                                    let value: ::serde_json::Value = map.next_value()?;
-                                    extra.insert(other.to_owned(), value);
-                                }
+                                other => wire_struct!(@other [$($extra)?] map extra other [$($wire),*]),
                             }
                         }
                         Ok($name {
                             $( $field: wire_struct!(@finish $presence $field $wire), )*
-                            extra,
+                            $( $extra: extra, )?
                         })
                     }
                 }
@@ -82,6 +95,7 @@ macro_rules! wire_struct {
                 &[$($wire),*],
                 $crate::json::required_mask(&[$(wire_struct!(@required $presence)),*]),
             );
+            const UNKNOWN: $crate::json::UnknownKeys = wire_struct!(@unknown_keys [$($extra)?]);
             const CHECKS: &'static [$crate::wire::CheckFn] = &[$(wire_struct!(@check $presence $ty)),*];
         }
 
@@ -102,7 +116,11 @@ macro_rules! wire_struct {
                     out.push_str(&$crate::wire::ts_doc("  ", &[$($fdoc),*]));
                     out.push_str(&wire_struct!(@ts $presence $ty, $wire));
                 )*
-                out.push_str("  /** Fields the provider's docs do not mention, kept as sent. */\n  [field: string]: unknown;\n}\n");
+                $(
+                    let _ = stringify!($extra);
+                    out.push_str("  /** Fields the provider's docs do not mention, kept as sent. */\n  [field: string]: unknown;\n");
+                )?
+                out.push_str("}\n");
                 Some(out)
             }
             fn ts_collect(out: &mut $crate::wire::TsDeclarations) {
@@ -118,12 +136,111 @@ macro_rules! wire_struct {
                 use ::serde::ser::SerializeMap;
                 let mut map = s.serialize_map(None)?;
                 $( wire_struct!(@emit $presence map self.$field, $wire); )*
-                for (key, value) in &self.extra {
-                    map.serialize_entry(key, value)?;
-                }
+                $(
+                    for (key, value) in &self.$extra {
+                        map.serialize_entry(key, value)?;
+                    }
+                )?
                 map.end()
             }
         }
+
+        wire_struct!(@strict_io [$($extra)?] $name { $( $presence $field : $ty = $wire ),* });
+    };
+
+    (@other [extra] $map:ident $extra:ident $other:ident [$($wire:literal),*]) => {{
+        if $extra.contains_key($other) {
+            return Err($crate::wire::duplicate(&mut $map, $other));
+        }
+        let value: ::serde_json::Value = $map.next_value()?;
+        $extra.insert($other.to_owned(), value);
+    }};
+    (@other [] $map:ident $extra:ident $other:ident [$($wire:literal),*]) => {{
+        let _ = &$extra;
+        return Err($crate::wire::refuse_unknown(&mut $map, $other, &[$($wire),*]));
+    }};
+
+    (@unknown_keys [extra]) => { $crate::json::UnknownKeys::Keep };
+    (@unknown_keys []) => { $crate::json::UnknownKeys::Refuse };
+
+    // An open object holds arbitrary JSON, so only serde builds it.
+    (@strict_io [extra] $($rest:tt)*) => {};
+    (@strict_io [] $name:ident { $( $presence:ident $field:ident : $ty:ty = $wire:literal ),* }) => {
+        impl $crate::wire::Read for $name {
+            #[allow(non_snake_case)]
+            fn read(r: &mut $crate::json::Reader<'_>) -> Result<Self, $crate::json::JsonError> {
+                $( let mut $field: Option<wire_struct!(@slot_ty $presence $ty)> = None; )*
+                $crate::json::read_fields(
+                    r,
+                    <Self as $crate::wire::Fields>::EXPECTED,
+                    &<Self as $crate::wire::Fields>::KEYS,
+                    $crate::json::UnknownKeys::Refuse,
+                    $crate::json::FieldValues::Read(&mut |r, i| {
+                        let mut at = 0usize;
+                        $(
+                            if i == at {
+                                $field = Some(wire_struct!(@read $presence $ty, r)?);
+                                return Ok(());
+                            }
+                            at += 1;
+                        )*
+                        let _ = at;
+                        Ok(())
+                    }),
+                )?;
+                Ok($name {
+                    $( $field: wire_struct!(@read_finish $presence $field $wire, r), )*
+                })
+            }
+        }
+
+        impl $crate::wire::WriteJson for $name {
+            fn write_json(&self, out: &mut String) {
+                let mut first = true;
+                out.push('{');
+                $( wire_struct!(@write $presence out first self.$field, $wire); )*
+                let _ = first;
+                out.push('}');
+            }
+        }
+    };
+
+    (@read required $ty:ty, $r:ident) => { <$ty as $crate::wire::Read>::read($r) };
+    (@read optional $ty:ty, $r:ident) => { <$ty as $crate::wire::Read>::read($r) };
+    (@read nullable $ty:ty, $r:ident) => { $crate::wire::read_nullable::<$ty>($r) };
+    (@read optional_nullable $ty:ty, $r:ident) => { $crate::wire::read_nullable::<$ty>($r) };
+    (@read omittable $ty:ty, $r:ident) => { $crate::wire::read_nullable::<$ty>($r) };
+
+    // read_fields has refused an object without a required key: the error
+    // here never happens, and is an error rather than a panic.
+    (@read_finish required $field:ident $wire:literal, $r:ident) => {
+        $field.ok_or_else(|| {
+            $crate::json::JsonError::data($r.offset(), concat!("missing field `", $wire, "`"))
+        })?
+    };
+    (@read_finish nullable $field:ident $wire:literal, $r:ident) => {
+        $field.ok_or_else(|| {
+            $crate::json::JsonError::data($r.offset(), concat!("missing field `", $wire, "`"))
+        })?
+    };
+    (@read_finish optional $field:ident $wire:literal, $r:ident) => { $field };
+    (@read_finish optional_nullable $field:ident $wire:literal, $r:ident) => { $field };
+    (@read_finish omittable $field:ident $wire:literal, $r:ident) => { $field.flatten() };
+
+    (@write required $out:ident $first:ident $value:expr, $wire:literal) => {
+        $crate::wire::write_entry($out, &mut $first, $wire, &$value);
+    };
+    (@write nullable $out:ident $first:ident $value:expr, $wire:literal) => {
+        $crate::wire::write_entry($out, &mut $first, $wire, &$value);
+    };
+    (@write optional $out:ident $first:ident $value:expr, $wire:literal) => {
+        if let Some(v) = &$value { $crate::wire::write_entry($out, &mut $first, $wire, v); }
+    };
+    (@write optional_nullable $out:ident $first:ident $value:expr, $wire:literal) => {
+        if let Some(v) = &$value { $crate::wire::write_entry($out, &mut $first, $wire, v); }
+    };
+    (@write omittable $out:ident $first:ident $value:expr, $wire:literal) => {
+        if let Some(v) = &$value { $crate::wire::write_entry($out, &mut $first, $wire, v); }
     };
 
     (@ts required $ty:ty, $wire:literal) => {
@@ -138,6 +255,9 @@ macro_rules! wire_struct {
     (@ts optional_nullable $ty:ty, $wire:literal) => {
         format!("  {}?: {} | null;\n", $crate::wire::ts_key($wire), <$ty as $crate::wire::TsType>::ts_ref())
     };
+    (@ts omittable $ty:ty, $wire:literal) => {
+        format!("  {}?: {} | null;\n", $crate::wire::ts_key($wire), <$ty as $crate::wire::TsType>::ts_ref())
+    };
     (@ts raw $ty:ty, $wire:literal) => {
         format!("  {}?: unknown;\n", $crate::wire::ts_key($wire))
     };
@@ -146,34 +266,39 @@ macro_rules! wire_struct {
     (@check nullable $ty:ty) => { $crate::wire::check_nullable::<$ty> };
     (@check optional $ty:ty) => { <$ty as $crate::wire::Check>::check };
     (@check optional_nullable $ty:ty) => { $crate::wire::check_nullable::<$ty> };
+    (@check omittable $ty:ty) => { $crate::wire::check_nullable::<$ty> };
     (@check raw $ty:ty) => { <$ty as $crate::wire::Check>::check };
 
     (@required required) => { true };
     (@required nullable) => { true };
     (@required optional) => { false };
     (@required optional_nullable) => { false };
+    (@required omittable) => { false };
     (@required raw) => { false };
 
     (@field_ty required $ty:ty) => { $ty };
     (@field_ty nullable $ty:ty) => { Option<$ty> };
     (@field_ty optional $ty:ty) => { Option<$ty> };
     (@field_ty optional_nullable $ty:ty) => { Option<Option<$ty>> };
+    (@field_ty omittable $ty:ty) => { Option<$ty> };
     (@field_ty raw $ty:ty) => { Option<$ty> };
 
     (@slot_ty required $ty:ty) => { $ty };
     (@slot_ty nullable $ty:ty) => { Option<$ty> };
     (@slot_ty optional $ty:ty) => { $ty };
     (@slot_ty optional_nullable $ty:ty) => { Option<$ty> };
+    (@slot_ty omittable $ty:ty) => { Option<$ty> };
     (@slot_ty raw $ty:ty) => { $ty };
 
     (@finish required $field:ident $wire:literal) => {
-        $field.ok_or_else(|| ::serde::de::Error::missing_field($wire))?
+        $field.ok_or_else(|| $crate::wire::missing_field($wire))?
     };
     (@finish nullable $field:ident $wire:literal) => {
-        $field.ok_or_else(|| ::serde::de::Error::missing_field($wire))?
+        $field.ok_or_else(|| $crate::wire::missing_field($wire))?
     };
     (@finish optional $field:ident $wire:literal) => { $field };
     (@finish optional_nullable $field:ident $wire:literal) => { $field };
+    (@finish omittable $field:ident $wire:literal) => { $field.flatten() };
     (@finish raw $field:ident $wire:literal) => { $field };
 
     (@emit required $map:ident $value:expr, $wire:literal) => { $map.serialize_entry($wire, &$value)?; };
@@ -182,6 +307,9 @@ macro_rules! wire_struct {
         if let Some(v) = &$value { $map.serialize_entry($wire, v)?; }
     };
     (@emit optional_nullable $map:ident $value:expr, $wire:literal) => {
+        if let Some(v) = &$value { $map.serialize_entry($wire, v)?; }
+    };
+    (@emit omittable $map:ident $value:expr, $wire:literal) => {
         if let Some(v) = &$value { $map.serialize_entry($wire, v)?; }
     };
     (@emit raw $map:ident $value:expr, $wire:literal) => {

@@ -1,52 +1,45 @@
 //! What `createExternalOrders` sends: the orders to create, read from caller
-//! input (unknown fields refused) and written as the `POST` body.
+//! input (unknown fields refused) and written as the `POST` body. Each object
+//! is declared once, as a `strict` `wire_struct!`: that one declaration gives
+//! the serde types, the reader the wasm and the Worker use, the writer of the
+//! body and the TypeScript declaration.
 
 use serde::{Deserialize, Serialize};
 
-use crate::json::{
-    quote, read_fields, Class, FieldValues, JsonError, KeyTable, Reader, Segment, UnknownKeys,
-};
-use crate::wire::{SafeInt, MAX_SAFE_INTEGER};
+use crate::json::{Class, JsonError, Reader, Segment};
+use crate::wire::{wire_struct, Read, SafeInt, WriteJson, MAX_SAFE_INTEGER};
 
-/// One order to create (an element of the `POST /api/externalOrders` body).
-///
-/// Unknown fields are refused rather than kept: a misspelt `buyerBillingData`
-/// would otherwise silently bill the user's first address.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
-#[non_exhaustive]
-pub struct NewExternalOrder {
-    /// NFT to buy.
-    pub nft_id: PositiveId,
-    /// Listing (sale) to buy from.
-    pub listing_id: PositiveId,
-    /// How many.
-    pub quantity: PositiveId,
-    /// Buyer's user id on the hub.
-    pub buyer_user_id: PositiveId,
-    /// Billing address; when any of its four fields is missing, the hub uses the
-    /// user's first billing address on file.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub buyer_billing_data: Option<BillingData>,
+wire_struct! {
+    strict
+    /// One order to create. Unknown fields are refused: a misspelt
+    /// `buyerBillingData` would otherwise silently bill the user's first address.
+    pub struct NewExternalOrder {
+        /// NFT to buy (positive integer).
+        required nft_id: PositiveId = "nftId",
+        /// Listing (sale) to buy from.
+        required listing_id: PositiveId = "listingId",
+        /// How many.
+        required quantity: PositiveId = "quantity",
+        /// Buyer's user id on the hub.
+        required buyer_user_id: PositiveId = "buyerUserId",
+        /// With all four fields, a new billing address; otherwise the user's first one on file.
+        omittable buyer_billing_data: BillingData = "buyerBillingData",
+    }
 }
 
-/// Billing address of a new order; every field optional.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-#[non_exhaustive]
-pub struct BillingData {
-    /// City.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub city: Option<String>,
-    /// Country.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub country: Option<String>,
-    /// Postal code.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub postal: Option<String>,
-    /// Street.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub street: Option<String>,
+wire_struct! {
+    strict
+    /// Billing address of a new order; every field optional.
+    pub struct BillingData {
+        /// City.
+        omittable city: String = "city",
+        /// Country.
+        omittable country: String = "country",
+        /// Postal code.
+        omittable postal: String = "postal",
+        /// Street.
+        omittable street: String = "street",
+    }
 }
 
 impl BillingData {
@@ -56,43 +49,6 @@ impl BillingData {
             && self.country.is_some()
             && self.postal.is_some()
             && self.street.is_some()
-    }
-}
-
-impl crate::wire::TsType for NewExternalOrder {
-    fn ts_ref() -> String {
-        "NewExternalOrder".to_owned()
-    }
-    fn ts_declaration() -> Option<String> {
-        Some(
-            "/** One order to create. Unknown fields are refused. */\n\
-             export interface NewExternalOrder {\n\
-             \x20 /** NFT to buy (positive integer). */\n  nftId: number;\n\
-             \x20 /** Listing (sale) to buy from. */\n  listingId: number;\n\
-             \x20 /** How many. */\n  quantity: number;\n\
-             \x20 /** Buyer's user id on the hub. */\n  buyerUserId: number;\n\
-             \x20 /** With all four fields, a new billing address; otherwise the user's first one on file. */\n  buyerBillingData?: BillingData;\n\
-             }\n"
-                .to_owned(),
-        )
-    }
-    fn ts_collect(out: &mut crate::wire::TsDeclarations) {
-        let declaration = Self::ts_declaration().unwrap_or_default();
-        if out.insert("NewExternalOrder", &declaration) {
-            out.add::<BillingData>();
-        }
-    }
-}
-
-impl crate::wire::TsType for BillingData {
-    fn ts_ref() -> String {
-        "BillingData".to_owned()
-    }
-    fn ts_declaration() -> Option<String> {
-        Some("/** Billing address of a new order; every field optional. */\nexport interface BillingData {\n  city?: string;\n  country?: string;\n  postal?: string;\n  street?: string;\n}\n".to_owned())
-    }
-    fn ts_collect(out: &mut crate::wire::TsDeclarations) {
-        out.insert("BillingData", &Self::ts_declaration().unwrap_or_default());
     }
 }
 
@@ -124,103 +80,21 @@ pub fn new_orders_from_json(text: &str) -> Result<Vec<NewExternalOrder>, String>
 }
 
 fn read_new_orders(r: &mut Reader<'_>) -> Result<Vec<NewExternalOrder>, JsonError> {
-    const KEYS: KeyTable = KeyTable::new(
-        &[
-            "nftId",
-            "listingId",
-            "quantity",
-            "buyerUserId",
-            "buyerBillingData",
-        ],
-        0b1111,
-    );
     let mut orders = Vec::new();
     r.begin_array("an array of orders")?;
     while r.next_element(orders.is_empty())? {
-        let mut ids = [None; 4];
-        let mut billing = None;
-        read_fields(
-            r,
-            "an object (NewExternalOrder)",
-            &KEYS,
-            UnknownKeys::Refuse,
-            FieldValues::Read(&mut |r, field| {
-                match ids.get_mut(field) {
-                    Some(slot) => *slot = Some(PositiveId::read(r)?),
-                    None if r.null()? => {}
-                    None => billing = Some(read_billing(r)?),
-                }
-                Ok(())
-            }),
-        )
-        .map_err(|e| e.within(Segment::Index(orders.len())))?;
-        // All four are required, so read_fields has refused an order without them.
-        if let [Some(nft_id), Some(listing_id), Some(quantity), Some(buyer_user_id)] = ids {
-            orders.push(NewExternalOrder {
-                nft_id,
-                listing_id,
-                quantity,
-                buyer_user_id,
-                buyer_billing_data: billing,
-            });
-        }
+        let order =
+            NewExternalOrder::read(r).map_err(|e| e.within(Segment::Index(orders.len())))?;
+        orders.push(order);
     }
     Ok(orders)
-}
-
-fn read_billing(r: &mut Reader<'_>) -> Result<BillingData, JsonError> {
-    const KEYS: KeyTable = KeyTable::new(&["city", "country", "postal", "street"], 0);
-    let mut fields: [Option<String>; 4] = Default::default();
-    read_fields(
-        r,
-        "an object (BillingData)",
-        &KEYS,
-        UnknownKeys::Refuse,
-        FieldValues::Read(&mut |r, field| {
-            if !r.null()? {
-                fields[field] = Some(r.string("a string")?.value().into_owned());
-            }
-            Ok(())
-        }),
-    )?;
-    let [city, country, postal, street] = fields;
-    Ok(BillingData {
-        city,
-        country,
-        postal,
-        street,
-    })
 }
 
 /// The `POST /api/externalOrders` body for `orders`: what serde_json writes for
 /// them (a native test holds the two together), without linking serde_json into the wasm.
 pub fn new_orders_json(orders: &[NewExternalOrder]) -> String {
-    let mut out = String::from("[");
-    for (i, order) in orders.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        out.push_str(&format!(
-            "{{\"nftId\":{},\"listingId\":{},\"quantity\":{},\"buyerUserId\":{}",
-            order.nft_id, order.listing_id, order.quantity, order.buyer_user_id
-        ));
-        if let Some(billing) = &order.buyer_billing_data {
-            out.push_str(",\"buyerBillingData\":{");
-            let fields = [
-                ("city", &billing.city),
-                ("country", &billing.country),
-                ("postal", &billing.postal),
-                ("street", &billing.street),
-            ];
-            let present = fields.iter().filter_map(|(name, value)| {
-                value.as_ref().map(|v| format!("\"{name}\":{}", quote(v)))
-            });
-            out.push_str(&present.collect::<Vec<_>>().join(","));
-            out.push('}');
-        }
-        out.push('}');
-    }
-    out.push(']');
+    let mut out = String::new();
+    orders.write_json(&mut out);
     out
 }
 
@@ -240,9 +114,10 @@ impl PositiveId {
     pub fn get(self) -> i64 {
         self.0.get()
     }
+}
 
-    /// Reads one from `r`.
-    pub fn read(r: &mut Reader<'_>) -> Result<PositiveId, JsonError> {
+impl Read for PositiveId {
+    fn read(r: &mut Reader<'_>) -> Result<Self, JsonError> {
         r.integer(
             1,
             MAX_SAFE_INTEGER,
@@ -256,6 +131,24 @@ impl PositiveId {
                 )
             })
         })
+    }
+}
+
+impl WriteJson for PositiveId {
+    fn write_json(&self, out: &mut String) {
+        out.push_str(&self.to_string());
+    }
+}
+
+impl crate::wire::TsType for PositiveId {
+    fn ts_ref() -> String {
+        "number".to_owned()
+    }
+}
+
+impl crate::wire::Check for PositiveId {
+    fn check(r: &mut Reader<'_>) -> Result<(), JsonError> {
+        <PositiveId as Read>::read(r).map(drop)
     }
 }
 
