@@ -7,5 +7,5 @@ wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 const IN_BROWSER: bool = true;
 
-#[path = "web/client.rs"]
-mod client;
+#[path = "web/mod.rs"]
+mod web;

@@ -4,5 +4,5 @@
 
 const IN_BROWSER: bool = false;
 
-#[path = "web/client.rs"]
-mod client;
+#[path = "web/mod.rs"]
+mod web;
