@@ -12,14 +12,14 @@
 //!
 //! Only a SHA-256 of the body is stored, never the buyer data in it.
 
-use js_sys::{Function, Promise, Reflect, Uint8Array};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Request, RequestInit, Response};
+use web_sys::{Request, Response};
 
+use super::durable::{sha256_hex, Namespace, Storage};
 use super::http::{error_response, text_response, WorkerError};
 use super::{
     allowed_orders, body_response, license_rocks_instance, transport, upstream_timeout_ms, Config,
@@ -74,29 +74,13 @@ pub(crate) async fn create_through_store(
     parse_orders(&body)?;
     config.upstream_secret("LICENSE_ROCKS_API_TOKEN")?;
     license_rocks_instance(config)?;
-    let namespace = Reflect::get(&config.env, &"IDEMPOTENCY".into())
-        .ok()
-        .filter(|n| n.is_object())
+    let namespace = Namespace::from_env(&config.env, "IDEMPOTENCY")
         .ok_or(WorkerError::MissingConfig("IDEMPOTENCY"))?;
-    let id = call(&namespace, "idFromName", &[key.as_str().into()])
-        .map_err(|_| WorkerError::Internal)?;
-    let stub = call(&namespace, "get", &[id]).map_err(|_| WorkerError::Internal)?;
-    let init = RequestInit::new();
-    init.set_method("POST");
-    init.set_body(&body.as_str().into());
-    let promise: Promise = call(
-        &stub,
-        "fetch",
-        &["https://idempotency.internal/create".into(), init.into()],
-    )
-    .map_err(|_| WorkerError::Internal)?
-    .dyn_into()
-    .map_err(|_| WorkerError::Internal)?;
-    let response = JsFuture::from(promise)
+    let response = namespace
+        .post(&key, "https://idempotency.internal/create", &body)
         .await
         .map_err(|_| WorkerError::Internal)?;
     // A Response from another context cannot be returned as is; copy it.
-    let response: Response = response.unchecked_into();
     let status = response.status();
     let retry_after = response.headers().get("retry-after").ok().flatten();
     let text = JsFuture::from(response.text().map_err(|_| WorkerError::Internal)?)
@@ -114,7 +98,7 @@ pub(crate) async fn create_through_store(
 
 /// Durable Object side (`IdempotencyStore.fetch`): one key, one object.
 #[wasm_bindgen(js_name = idempotentCreate)]
-pub async fn idempotent_create(request: Request, storage: JsValue, env: JsValue) -> Response {
+pub async fn idempotent_create(request: Request, storage: Storage, env: JsValue) -> Response {
     let config = Config { env };
     match run(&config, &request, &storage).await {
         Ok(response) => response,
@@ -125,10 +109,12 @@ pub async fn idempotent_create(request: Request, storage: JsValue, env: JsValue)
 async fn run(
     config: &Config,
     request: &Request,
-    storage: &JsValue,
+    storage: &Storage,
 ) -> Result<Response, WorkerError> {
     let body = request_text(request).await?;
-    let hash = sha256_hex(&body).await?;
+    let hash = sha256_hex(body.as_bytes())
+        .await
+        .map_err(|_| WorkerError::Internal)?;
     let now = js_sys::Date::now();
     if let Some(record) = load(storage).await? {
         if now - record.at < TTL_MS {
@@ -177,7 +163,7 @@ async fn run(
         },
     )
     .await?;
-    let _ = call(storage, "setAlarm", &[JsValue::from_f64(now + TTL_MS)]);
+    storage.set_alarm(now + TTL_MS);
 
     let orders = parse_orders(&body)?;
     let token = config.upstream_secret("LICENSE_ROCKS_API_TOKEN")?;
@@ -227,12 +213,7 @@ async fn run(
         )
         .await?;
     } else {
-        let _ = JsFuture::from(
-            call(storage, "delete", &["record".into()])
-                .map_err(|_| WorkerError::Internal)?
-                .unchecked_into::<Promise>(),
-        )
-        .await;
+        let _ = storage.delete(RECORD_KEY).await;
     }
     Ok(replay_fresh(&outcome))
 }
@@ -311,50 +292,21 @@ fn replay(outcome: &Outcome) -> Response {
     response
 }
 
-async fn load(storage: &JsValue) -> Result<Option<Record>, WorkerError> {
-    let promise: Promise = call(storage, "get", &["record".into()])
-        .map_err(|_| WorkerError::Internal)?
-        .unchecked_into();
-    let value = JsFuture::from(promise)
+/// The one key each object stores its record under.
+const RECORD_KEY: &str = "record";
+
+async fn load(storage: &Storage) -> Result<Option<Record>, WorkerError> {
+    let text = storage
+        .get_text(RECORD_KEY)
         .await
         .map_err(|_| WorkerError::Internal)?;
-    Ok(value
-        .as_string()
-        .and_then(|text| serde_json::from_str(&text).ok()))
+    Ok(text.and_then(|text| serde_json::from_str(&text).ok()))
 }
 
-async fn save(storage: &JsValue, record: &Record) -> Result<(), WorkerError> {
+async fn save(storage: &Storage, record: &Record) -> Result<(), WorkerError> {
     let text = serde_json::to_string(record).map_err(|_| WorkerError::Internal)?;
-    let promise: Promise = call(storage, "put", &["record".into(), text.into()])
-        .map_err(|_| WorkerError::Internal)?
-        .unchecked_into();
-    JsFuture::from(promise)
+    storage
+        .put_text(RECORD_KEY, &text)
         .await
-        .map(|_| ())
         .map_err(|_| WorkerError::Internal)
-}
-
-async fn sha256_hex(text: &str) -> Result<String, WorkerError> {
-    let subtle = Reflect::get(
-        &Reflect::get(&js_sys::global(), &"crypto".into()).map_err(|_| WorkerError::Internal)?,
-        &"subtle".into(),
-    )
-    .map_err(|_| WorkerError::Internal)?;
-    let bytes = Uint8Array::from(text.as_bytes());
-    let promise: Promise = call(&subtle, "digest", &["SHA-256".into(), bytes.into()])
-        .map_err(|_| WorkerError::Internal)?
-        .unchecked_into();
-    let digest = Uint8Array::new(
-        &JsFuture::from(promise)
-            .await
-            .map_err(|_| WorkerError::Internal)?,
-    );
-    Ok(digest.to_vec().iter().map(|b| format!("{b:02x}")).collect())
-}
-
-/// `target[method](...args)`, for the runtime objects (namespace, stub, storage) we only duck-type.
-fn call(target: &JsValue, method: &str, args: &[JsValue]) -> Result<JsValue, JsValue> {
-    let function: Function = Reflect::get(target, &method.into())?.dyn_into()?;
-    let list: js_sys::Array = args.iter().collect();
-    function.apply(target, &list)
 }

@@ -10,6 +10,7 @@
 //!   (Bearer `ACCESS_TOKEN`; POST needs `Idempotency-Key`, see [`idempotency`])
 //! - `GET /healthz`
 
+mod durable;
 mod http;
 pub mod idempotency;
 
