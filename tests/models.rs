@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{fixture, fixture_value, fixtures_dir};
+use common::{fixture, fixture_value};
 use serde::{de::DeserializeOwned, Serialize};
 use serde_json::Value;
 use web3_orders::providers::capture::{CaptureOrderStatus, CaptureReply};
@@ -20,49 +20,6 @@ fn round_trips<T: DeserializeOwned + Serialize + web3_orders::wire::Check>(name:
     let again = serde_json::to_value(&typed).unwrap();
     assert_eq!(again, fixture_value(name), "{name} does not round-trip");
     typed
-}
-
-#[test]
-fn repo_fixtures_match_the_shared_ones_verbatim() {
-    let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures");
-    if !shared.exists() {
-        // A clone without ../shared has only the repo copy; nothing to compare.
-        eprintln!("../shared/fixtures not present; comparison skipped");
-        return;
-    }
-    let (theirs, ours) = (files_below(&shared), files_below(&fixtures_dir()));
-    for rel in &theirs {
-        let copy = std::fs::read(fixtures_dir().join(rel))
-            .unwrap_or_else(|_| panic!("missing copy of {rel:?}"));
-        assert_eq!(
-            copy,
-            std::fs::read(shared.join(rel)).unwrap(),
-            "{rel:?} differs from ../shared"
-        );
-    }
-    let extra: Vec<_> = ours.iter().filter(|rel| !theirs.contains(rel)).collect();
-    assert!(
-        extra.is_empty(),
-        "tests/fixtures has files that ../shared/fixtures does not: {extra:?}"
-    );
-}
-
-/// Every file below `root`, as paths relative to it, sorted.
-fn files_below(root: &std::path::Path) -> Vec<std::path::PathBuf> {
-    let mut found = Vec::new();
-    let mut dirs = vec![root.to_path_buf()];
-    while let Some(dir) = dirs.pop() {
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                dirs.push(path);
-            } else {
-                found.push(path.strip_prefix(root).unwrap().to_path_buf());
-            }
-        }
-    }
-    found.sort();
-    found
 }
 
 #[test]
