@@ -59,7 +59,7 @@ providers! {
 /// checked and `index.d.ts` declares them.
 #[derive(Debug)]
 pub struct Spec {
-    /// The provider's name in prose (`Numbers Protocol Capture`).
+    /// Its short name in docs and messages (`Capture`, `License.rocks`).
     pub title: &'static str,
     /// The TypeScript name of its options (`CaptureOptions`).
     pub options_type: &'static str,
