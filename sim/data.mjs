@@ -37,7 +37,7 @@ export function uuidFrom(random) {
 const clone = (v) => structuredClone(v);
 
 // Capture's own app knows these statuses; only `completed` orders have a result.
-const CAPTURE_STATUSES = ["completed", "submitted", "paid", "payment_failed", "failed"];
+export const CAPTURE_STATUSES = ["completed", "submitted", "paid", "payment_failed", "failed"];
 // NUM amounts are decimals; all of these are exact in binary too, so a test can compare them.
 const CAPTURE_COSTS = [2, 0.05, 1.5, 0.125, 12.75];
 
@@ -340,5 +340,56 @@ function licenseRocksWorld() {
 
 /** A fresh copy of every provider's state. */
 export function seedWorld() {
-  return { capture: captureOrders(), namefi: namefiOrders(), licenseRocks: licenseRocksWorld() };
+  return { capture: captureOrders(), namefi: namefiOrders(), licenseRocks: licenseRocksWorld(), progressions: new Map() };
+}
+
+// ---------------------------------------------------------------- orders that move
+
+const NAMEFI_SETTLED = ["SUCCEEDED", "FAILED", "CANCELLED", "PARTIALLY_COMPLETED"];
+const NAMEFI_PAYMENT_STATUS = {
+  CREATED: "CREATED",
+  PROCESSING: "SUCCEEDED",
+  SUCCEEDED: "SUCCEEDED",
+  FAILED: "REFUND_REQUESTED",
+  CANCELLED: "CANCELLED",
+  PARTIALLY_COMPLETED: "SUCCEEDED",
+};
+
+/**
+ * A Namefi order of `template`'s shape (a paid order with items) as it reads
+ * once it reached `status` at `at` (ISO time): the items, payments, wallet and
+ * timestamps of an order at that stage, as the generated ones have them.
+ */
+export function namefiOrderAt(template, status, at, startedAt) {
+  const details = clone(template);
+  const unpaid = status === "CREATED";
+  const finishedAt = NAMEFI_SETTLED.includes(status) ? at : null;
+  const started = unpaid ? null : startedAt;
+  const order = details.order;
+  Object.assign(order, { status, startedAt: started, finishedAt, updatedAt: at });
+  if (unpaid) Object.assign(order, { nftWalletAddress: null, nftChainId: null });
+  details.items = details.items.map((item, n) => ({
+    ...item,
+    status: unpaid ? null : status === "PARTIALLY_COMPLETED" ? (n === 0 ? "SUCCEEDED" : "FAILED") : status,
+    startedAt: started,
+    finishedAt,
+    updatedAt: at,
+  }));
+  details.payments = details.payments.map((payment) => ({
+    ...payment,
+    status: NAMEFI_PAYMENT_STATUS[status],
+    paymentProviderReferenceId: unpaid ? null : payment.paymentProviderReferenceId,
+    startedAt: unpaid ? null : payment.createdAt,
+    finishedAt: unpaid || status === "PROCESSING" ? null : at,
+    updatedAt: at,
+  }));
+  return details;
+}
+
+/** A Capture order of `template`'s shape at `status`: only a completed one has a result. */
+export function captureOrderAt(template, status, orderId) {
+  const order = { ...clone(template), order_id: orderId, status };
+  if (status === "completed") order.result_url = `https://example.org/result/${orderId}`;
+  else order.result_url = null;
+  return order;
 }

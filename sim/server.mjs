@@ -13,7 +13,17 @@ import http from "node:http";
 import { fileURLToPath } from "node:url";
 
 import { SIM_CREDENTIALS, SIM_PATHS } from "./credentials.mjs";
-import { fixture, multiplyDecimal, NAMEFI_OTHER_USER_ID, NAMEFI_OWNER_ID, seedWorld } from "./data.mjs";
+import {
+  CAPTURE_STATUSES,
+  captureOrderAt,
+  fixture,
+  multiplyDecimal,
+  NAMEFI_ORDER_STATUSES,
+  NAMEFI_OTHER_USER_ID,
+  NAMEFI_OWNER_ID,
+  namefiOrderAt,
+  seedWorld,
+} from "./data.mjs";
 
 export const DEFAULT_PORT = 8790;
 /** The License.rocks GET is refused past this URL length, like a real front proxy (414). */
@@ -50,7 +60,9 @@ function captureRoute(world, req, url) {
   const order = world.capture.get(orderId);
   // No sample of this answer is published; Bubble's data-error shape is assumed.
   if (!order) return bubbleError(404, "NOT_FOUND", `Order ${orderId} not found`);
-  return json(200, { status: "success", response: order });
+  const progression = world.progressions.get(orderId);
+  const response = progression ? captureOrderAt(progression.template, readStatus(progression).status, orderId) : order;
+  return json(200, { status: "success", response });
 }
 
 // Namefi: one user per credential. A user's JWT (Bearer), their SIWE session
@@ -90,7 +102,86 @@ function namefiRoute(world, req, path) {
   if (!details) return orpcError(404);
   // The backend's owner check: 401, not 403.
   if (details.order.userId !== userId) return orpcThrown(401, "UNAUTHORIZED", "You are not authorized to access this order");
-  return json(200, details);
+  const progression = world.progressions.get(orderId);
+  if (!progression) return json(200, details);
+  const { status, changedAt } = readStatus(progression);
+  return json(200, namefiOrderAt(progression.template, status, changedAt, progression.startedAt));
+}
+
+// ---------------------------------------------------------------- orders that move
+
+const MAX_PROGRESSIONS = 1_000;
+const PROGRESSION_STATUSES = { namefi: NAMEFI_ORDER_STATUSES, capture: CAPTURE_STATUSES };
+
+/**
+ * A new order whose status moves through `statuses`, one step every
+ * `everyReads` reads (default 1: each read after the first sees the next) or
+ * every `everyMs` milliseconds, then stays at the last. Resolves to its id.
+ */
+function startProgression(world, config) {
+  if (config === null || typeof config !== "object" || Array.isArray(config)) throw new Error("a progression must be an object");
+  const unknown = Object.keys(config).filter((k) => !["provider", "statuses", "everyReads", "everyMs"].includes(k));
+  if (unknown.length) throw new Error(`unknown progression option(s): ${unknown.join(", ")}`);
+  const { provider, statuses, everyReads, everyMs } = config;
+  const known = PROGRESSION_STATUSES[provider];
+  if (!known) throw new Error(`provider must be one of ${Object.keys(PROGRESSION_STATUSES).join(", ")}`);
+  if (!Array.isArray(statuses) || statuses.length === 0 || statuses.length > 50 || !statuses.every((s) => known.includes(s)))
+    throw new Error(`statuses must be 1 to 50 of ${known.join(", ")}`);
+  if (everyReads !== undefined && everyMs !== undefined) throw new Error("give everyReads or everyMs, not both");
+  for (const [name, value] of [
+    ["everyReads", everyReads],
+    ["everyMs", everyMs],
+  ]) {
+    if (value !== undefined && !(Number.isInteger(value) && value >= 1)) throw new Error(`${name} must be a positive integer`);
+  }
+  const orderId = randomUUID();
+  const now = Date.now();
+  const progression = {
+    provider,
+    statuses,
+    everyReads: everyMs === undefined ? (everyReads ?? 1) : undefined,
+    everyMs,
+    reads: 0,
+    startMs: now,
+    step: 0,
+    changedAt: new Date(now).toISOString(),
+    startedAt: new Date(now).toISOString(),
+  };
+  if (provider === "namefi") {
+    // A paid order of the owner's with two items, under a new id.
+    const [, model] = [...world.namefi].find(
+      ([, d]) => d.order.status === "PROCESSING" && d.order.userId === NAMEFI_OWNER_ID && d.items.length === 2,
+    );
+    const template = structuredClone(model);
+    template.order.id = orderId;
+    for (const part of [...template.items, ...template.payments]) part.orderId = orderId;
+    progression.template = template;
+    world.namefi.set(orderId, namefiOrderAt(template, statuses[0], progression.changedAt, progression.startedAt));
+  } else {
+    progression.template = world.capture.values().next().value;
+    world.capture.set(orderId, captureOrderAt(progression.template, statuses[0], orderId));
+  }
+  world.progressions.set(orderId, progression);
+  // A long-running simulator keeps the newest ones only.
+  for (const [old, { provider: kind }] of world.progressions) {
+    if (world.progressions.size <= MAX_PROGRESSIONS) break;
+    world.progressions.delete(old);
+    world[kind].delete(old);
+  }
+  return { orderId, provider, statuses, everyReads: progression.everyReads, everyMs };
+}
+
+/** The status a read of a moving order sees now, and when it took it; counts the read. */
+function readStatus(progression, now = Date.now()) {
+  const { statuses, everyReads, everyMs } = progression;
+  const reached = everyMs ? Math.floor((now - progression.startMs) / everyMs) : Math.floor(progression.reads / everyReads);
+  progression.reads++;
+  const step = Math.min(reached, statuses.length - 1);
+  if (step !== progression.step) {
+    progression.step = step;
+    progression.changedAt = new Date(now).toISOString();
+  }
+  return { status: statuses[step], changedAt: progression.changedAt };
 }
 
 /**
@@ -354,7 +445,7 @@ export function createSimulator({ namefiRateLimit = NAMEFI_RATE_LIMIT } = {}) {
       scopes.clear();
       return json(200, { ok: true });
     }
-    const match = /^\/__sim\/scopes\/([^/]+)(\/faults|\/requests|\/namefi-rate-limit)?$/.exec(path);
+    const match = /^\/__sim\/scopes\/([^/]+)(\/faults|\/requests|\/namefi-rate-limit|\/progressions)?$/.exec(path);
     if (!match || !SCOPE.test(match[1])) return json(404, { error: `no simulator control route ${req.method} ${path}` });
     const state = scopeState(match[1]);
     if (match[2] === "/faults" && req.method === "POST") {
@@ -378,6 +469,13 @@ export function createSimulator({ namefiRateLimit = NAMEFI_RATE_LIMIT } = {}) {
       state.namefiHits.clear();
       return json(200, state.namefiRateLimit);
     }
+    if (match[2] === "/progressions" && req.method === "POST") {
+      try {
+        return json(200, startProgression(world, JSON.parse(body)));
+      } catch (e) {
+        return json(400, { error: `bad progression: ${e.message}` });
+      }
+    }
     if (!match[2] && req.method === "DELETE") {
       scopes.delete(match[1]);
       return json(200, { ok: true });
@@ -386,11 +484,11 @@ export function createSimulator({ namefiRateLimit = NAMEFI_RATE_LIMIT } = {}) {
   }
 
   function route(state, req, url, path, body) {
-    if (path === `${SIM_PATHS.capture}/api/1.1/wf/queryOrder`) return captureRoute(world, req, url);
+    if (path === `${SIM_PATHS.capture}/api/1.1/wf/queryOrder`) return withRay(captureRoute(world, req, url));
     if (path === SIM_PATHS.namefi || path.startsWith(`${SIM_PATHS.namefi}/`)) {
       const limited = applyNamefiRateLimit(state, req);
       const response = limited.refusal ?? namefiRoute(world, req, path.slice(SIM_PATHS.namefi.length));
-      return { ...response, headers: { ...limited.headers, ...response.headers } };
+      return withRay({ ...response, headers: { ...limited.headers, ...response.headers } });
     }
     if (path === "/api/externalOrders" || path.startsWith("/api/externalOrders/")) return licenseRocksRoute(world, req, path, body);
     // Loud on purpose: a test that reaches here called a route it did not mean to.
@@ -483,6 +581,10 @@ export function createSimulator({ namefiRateLimit = NAMEFI_RATE_LIMIT } = {}) {
   };
 }
 
+// Both services sit behind Cloudflare (assumed, as most do), whose `cf-ray`
+// names each request; License.rocks instances send no request id.
+const withRay = (response) => ({ ...response, headers: { ...response.headers, "cf-ray": `${randomUUID().replaceAll("-", "").slice(0, 16)}-SIM` } });
+
 function corsHeaders(req) {
   const origin = req.headers.origin;
   return {
@@ -491,7 +593,7 @@ function corsHeaders(req) {
     "access-control-allow-methods": "GET, POST, DELETE, OPTIONS",
     // Named explicitly: the `*` wildcard never covers Authorization.
     "access-control-allow-headers": "authorization, content-type, x-sim-fault, x-namefi-siwe-token, x-api-key",
-    "access-control-expose-headers": "retry-after, content-length, ratelimit-limit, ratelimit-remaining, ratelimit-reset",
+    "access-control-expose-headers": "retry-after, content-length, ratelimit-limit, ratelimit-remaining, ratelimit-reset, cf-ray",
   };
 }
 

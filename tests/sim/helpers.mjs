@@ -25,6 +25,15 @@ export async function startSim() {
           if (!res.ok) throw new Error(`rate limit refused: ${await res.text()}`);
           return res.json();
         },
+        /**
+         * A new order whose status moves through `statuses` on reads (`everyReads`,
+         * default 1) or in time (`everyMs`); resolves to `{ orderId, ... }`.
+         */
+        async progression(config) {
+          const res = await fetch(`${control}/progressions`, { method: "POST", body: JSON.stringify(config) });
+          if (!res.ok) throw new Error(`progression refused: ${await res.text()}`);
+          return res.json();
+        },
         async requests() {
           return (await (await fetch(`${control}/requests`)).json()).requests;
         },

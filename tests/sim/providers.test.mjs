@@ -219,6 +219,70 @@ describe("Namefi rate limit", () => {
   });
 });
 
+describe("orders that move", () => {
+  const namefiAuth = { authorization: `Bearer ${CREDS.namefiToken}` };
+  const captureAuth = { authorization: `Bearer ${CREDS.captureApiKey}` };
+  test("a Namefi order advances one status per read, valid under the production schema at each", async () => {
+    const scope = sim.scope();
+    const statuses = ["CREATED", "PROCESSING", "PARTIALLY_COMPLETED"];
+    const { orderId } = await scope.progression({ provider: "namefi", statuses });
+    const seen = [];
+    for (let i = 0; i < 5; i++) {
+      const res = await fetch(`${scope.base}/v-next/orders/${orderId}`, { headers: namefiAuth });
+      assert.equal(res.status, 200);
+      const body = await res.json();
+      assert.ok(validNamefiOrder(body), JSON.stringify(validNamefiOrder.errors));
+      assert.equal(body.order.id, orderId);
+      assert.ok([...body.items, ...body.payments].every((part) => part.orderId === orderId));
+      seen.push(body.order.status);
+      if (body.order.status === "CREATED") assert.equal(body.order.startedAt, null);
+      if (body.order.status === "PARTIALLY_COMPLETED") {
+        assert.notEqual(body.order.finishedAt, null);
+        assert.deepEqual(body.items.map((item) => item.status), ["SUCCEEDED", "FAILED"]);
+      }
+    }
+    assert.deepEqual(seen, [...statuses, "PARTIALLY_COMPLETED", "PARTIALLY_COMPLETED"], "then stays at the last");
+    // The owner check still holds for it.
+    const other = await fetch(`${scope.base}/v-next/orders/${orderId}`, { headers: { authorization: `Bearer ${CREDS.namefiOtherUserToken}` } });
+    assert.equal(other.status, 401);
+  });
+  test("a Capture order advances every few reads, or in time; only a completed one has a result", async () => {
+    const scope = sim.scope();
+    const read = async (orderId) => (await get(`/api/1.1/wf/queryOrder?order_id=${orderId}`, captureAuth)).body.response;
+    const byReads = await scope.progression({ provider: "capture", statuses: ["submitted", "paid", "completed"], everyReads: 2 });
+    const seen = [];
+    for (let i = 0; i < 6; i++) seen.push(await read(byReads.orderId));
+    assert.deepEqual(seen.map((o) => o.status), ["submitted", "submitted", "paid", "paid", "completed", "completed"]);
+    assert.ok(seen.every((o) => o.order_id === byReads.orderId));
+    assert.deepEqual(seen.map((o) => o.result_url === null), [true, true, true, true, false, false]);
+    const inTime = await scope.progression({ provider: "capture", statuses: ["paid", "failed"], everyMs: 150 });
+    assert.equal((await read(inTime.orderId)).status, "paid");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    assert.equal((await read(inTime.orderId)).status, "failed");
+  });
+  test("refuses a progression it cannot run, saying why", async () => {
+    const scope = sim.scope();
+    for (const [config, why] of [
+      [{ provider: "licenseRocks", statuses: ["x"] }, /provider must be one of namefi, capture/],
+      [{ provider: "namefi", statuses: [] }, /statuses must be 1 to 50 of CREATED/],
+      [{ provider: "capture", statuses: ["SUCCEEDED"] }, /statuses must be 1 to 50 of completed/],
+      [{ provider: "capture", statuses: ["paid"], everyReads: 0 }, /everyReads must be a positive integer/],
+      [{ provider: "capture", statuses: ["paid"], everyReads: 1, everyMs: 5 }, /not both/],
+      [{ provider: "capture", statuses: ["paid"], after: 1 }, /unknown progression option\(s\): after/],
+    ]) {
+      await assert.rejects(scope.progression(config), why);
+    }
+  });
+  test("Capture and Namefi answers carry a cf-ray request id, as Cloudflare sends; License.rocks none", async () => {
+    const namefi = await get(`/v-next/orders/${fixture("namefi/get-order.200.json").order.id}`, namefiAuth);
+    const capture = await get(`/api/1.1/wf/queryOrder?order_id=${fixture("capture/query-order.200.json").response.order_id}`, captureAuth);
+    for (const { headers } of [namefi, capture]) assert.match(headers.get("cf-ray"), /^[0-9a-f]{16}-SIM$/);
+    assert.notEqual(namefi.headers.get("cf-ray"), capture.headers.get("cf-ray"));
+    const lrAnswer = await get("/api/externalOrders?ids=1", lr);
+    assert.equal(lrAnswer.headers.get("cf-ray"), null);
+  });
+});
+
 describe("License.rocks external orders: GET", () => {
   test("answers the documented example for ids 1,2", async () => {
     const { status, body } = await get("/api/externalOrders/1,2", lr);
