@@ -12,16 +12,20 @@ use crate::error::{Error, Provider};
 use crate::json::list;
 use crate::policy;
 use crate::providers::{Credential, CredentialKind, Location};
-use crate::transport::{base_url, Transport};
+use crate::transport::{base_url, Observer, Transport};
 
 /// Options every function takes.
-const COMMON_OPTIONS: [&str; 6] = [
+const COMMON_OPTIONS: [&str; 10] = [
     "timeoutMs",
     "maxRetries",
     "signal",
     "fetch",
     "maxResponseBytes",
     "dangerouslyAllowBrowser",
+    "onRequest",
+    "onResponse",
+    "onRetry",
+    "onError",
 ];
 
 /// One call's checked options.
@@ -159,6 +163,9 @@ impl Call {
                     ))
                 }
             };
+            // Read by the hooks' own module, which calls them.
+            let observer = Observer::from_options(provider, &options, &credential.value)
+                .map_err(|message| Error::invalid_input(provider, message))?;
             let transport = Transport {
                 provider,
                 fetch,
@@ -167,6 +174,7 @@ impl Call {
                 max_response_bytes,
                 signal,
                 retry_after_cap_ms: policy::RETRY_AFTER_CAP_MS,
+                observer,
             };
             Ok(Call {
                 provider,
@@ -201,7 +209,7 @@ impl Call {
     }
 
     /// The call's result, a failure as an `OrderApiError` with the credential scrubbed.
-    pub(super) fn finish(&self, result: Result<JsValue, Error>) -> Result<JsValue, JsValue> {
+    pub(super) fn finish<T>(&self, result: Result<T, Error>) -> Result<T, JsValue> {
         result.map_err(|e| to_js_error(&e, &[&self.credential.value]))
     }
 }

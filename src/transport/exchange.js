@@ -23,10 +23,13 @@ const STOPPED = Symbol("stopped");
 
 // Sends one request and reads its body, never past `cap` bytes nor past
 // `timeoutMs`, and never after the caller's signal aborts. Resolves (never
-// rejects) to `{ ended, status?, retryAfter?, bytes?, error?, timedOut }`.
+// rejects) to `{ ended, status?, retryAfter?, bytes?, error?, timedOut, seen? }`.
 // Headers have few shapes (every API here takes one credential header and
 // answers JSON; a POST sends JSON): nothing to split or copy per call.
-export async function exchange(injected, url, credentialHeader, credential, body, timeoutMs, caller, cap) {
+// `observer` (or undefined) is told of the request; `seen` is what its
+// `responded` reports once Rust has read the reply.
+export async function exchange(injected, url, credentialHeader, credential, body, timeoutMs, caller, cap, observer, attempt) {
+  const seen = observer?.requested(body === undefined ? "GET" : "POST", url, attempt);
   const controller = new AbortController();
   // Settles when the attempt must end, whatever the fetch does with
   // `init.signal` (a wrapper may drop it, a fetch may never settle): every
@@ -63,16 +66,20 @@ export async function exchange(injected, url, credentialHeader, credential, body
         };
   let outcome;
   try {
-    outcome = await attempt(injected, url, init, cap, stopped);
+    outcome = await send(injected, url, init, cap, stopped, observer, seen);
   } finally {
     clearTimeout(timer);
     if (caller) caller.removeEventListener("abort", abort);
   }
   outcome.timedOut = controller.signal.aborted;
+  if (seen) {
+    seen.durationMs = performance.now() - seen.started;
+    outcome.seen = seen;
+  }
   return outcome;
 }
 
-async function attempt(injected, url, init, cap, stopped) {
+async function send(injected, url, init, cap, stopped, observer, seen) {
   let pending;
   try {
     pending = injected === undefined ? fetch(url, init) : injected(url, init);
@@ -94,9 +101,6 @@ async function attempt(injected, url, init, cap, stopped) {
     status = response.status;
   } catch {}
   if (typeof status !== "number") return { ended: ENDED.NOT_A_RESPONSE };
-  // Status 0: an opaque redirect, whose status is hidden.
-  if (response.type === "opaqueredirect") return { ended: ENDED.REDIRECT, status: 0 };
-  if (status >= 300 && status < 400) return { ended: ENDED.REDIRECT, status };
   const header = (name) => {
     try {
       return response.headers.get(name);
@@ -104,6 +108,10 @@ async function attempt(injected, url, init, cap, stopped) {
       return null;
     }
   };
+  if (seen) observer.headers(seen, status, header);
+  // Status 0: an opaque redirect, whose status is hidden.
+  if (response.type === "opaqueredirect") return { ended: ENDED.REDIRECT, status: 0 };
+  if (status >= 300 && status < 400) return { ended: ENDED.REDIRECT, status };
   // Only error replies are retried or report a wait. Without Retry-After, a
   // rate limiter's RateLimit-Reset (seconds) is the wait once the quota is spent.
   let retryAfter = status >= 400 ? header("retry-after") : null;

@@ -37,6 +37,8 @@ extern "C" {
         timeout_ms: u32,
         caller: &JsValue,
         cap: f64,
+        observer: &JsValue,
+        attempt: u32,
     ) -> Promise;
 
     /// What [`js_exchange`] resolves to: how it `ended` (one of [`ended`]),
@@ -54,6 +56,49 @@ extern "C" {
     fn error(this: &Attempt) -> JsValue;
     #[wasm_bindgen(method, getter, structural, js_name = timedOut)]
     fn timed_out(this: &Attempt) -> bool;
+    #[wasm_bindgen(method, getter, structural)]
+    fn seen(this: &Attempt) -> JsValue;
+}
+
+#[wasm_bindgen(module = "/js/hooks.js")]
+extern "C" {
+    /// The caller's hooks (`onRequest`, `onResponse`, `onRetry`, `onError`),
+    /// told of each attempt with nothing secret; see hooks.js.
+    #[derive(Debug, Clone)]
+    pub type Observer;
+    #[wasm_bindgen(catch, js_name = observer)]
+    fn js_observer(provider: &str, options: &JsValue, credential: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method)]
+    fn responded(this: &Observer, seen: &JsValue, retry_after_ms: Option<f64>);
+    #[wasm_bindgen(method)]
+    #[allow(clippy::too_many_arguments)]
+    fn retrying(
+        this: &Observer,
+        method: &str,
+        url: &str,
+        attempt: u32,
+        delay_ms: f64,
+        reason: &str,
+        status: Option<u16>,
+        retry_after_ms: Option<f64>,
+        message: Option<String>,
+    );
+}
+
+impl Observer {
+    /// The hooks among `options`, if any; a hook that is not a function is
+    /// `Err` with the message to give.
+    pub fn from_options(
+        provider: Provider,
+        options: &JsValue,
+        credential: &str,
+    ) -> Result<Option<Observer>, String> {
+        match js_observer(provider.as_str(), options, credential) {
+            Ok(o) if o.is_undefined() => Ok(None),
+            Ok(o) => Ok(Some(o.unchecked_into())),
+            Err(e) => Err(js_message(&e)),
+        }
+    }
 }
 
 /// How an attempt ended: `ENDED` in exchange.js, read by build.rs.
@@ -78,6 +123,8 @@ pub struct Transport {
     pub signal: Option<AbortSignal>,
     /// A `Retry-After` longer than this is not waited for.
     pub retry_after_cap_ms: u64,
+    /// The caller's hooks, when it gave any.
+    pub observer: Option<Observer>,
 }
 
 /// A request to send: a GET, or a POST of a JSON body. Every API here takes
@@ -137,12 +184,12 @@ impl Transport {
                     "the call was aborted by its signal before the request was sent".into(),
                 ));
             }
-            let outcome = self.attempt(req).await;
-            let retry_after = match &outcome {
+            let outcome = self.attempt(req, retry + 1).await;
+            let (retry_after, reason) = match &outcome {
                 Ok(reply) if !req.is_post() && is_retryable_status(reply.status) => {
-                    reply.retry_after_ms
+                    (reply.retry_after_ms, Err(reply.status))
                 }
-                Err(AttemptFailure::Network(_)) if !req.is_post() => None,
+                Err(AttemptFailure::Network(m)) if !req.is_post() => (None, Ok(m)),
                 _ => return outcome.map_err(|f| self.failure(req, f)),
             };
             match decide(
@@ -152,14 +199,28 @@ impl Transport {
                 self.retry_after_cap_ms,
                 js_sys::Math::random(),
             ) {
-                RetryDecision::After(ms) => sleep(ms, self.signal.as_ref()).await,
+                RetryDecision::After(ms) => {
+                    if let Some(observer) = &self.observer {
+                        observer.retrying(
+                            "GET",
+                            req.url,
+                            retry + 1,
+                            ms as f64,
+                            if reason.is_ok() { "network" } else { "status" },
+                            reason.err(),
+                            retry_after.map(|ms| ms as f64),
+                            reason.ok().cloned(),
+                        );
+                    }
+                    sleep(ms, self.signal.as_ref()).await
+                }
                 RetryDecision::GiveUp => return outcome.map_err(|f| self.failure(req, f)),
             }
             retry += 1;
         }
     }
 
-    async fn attempt(&self, req: &Outgoing<'_>) -> Result<Reply, AttemptFailure> {
+    async fn attempt(&self, req: &Outgoing<'_>, number: u32) -> Result<Reply, AttemptFailure> {
         // Callers send only checked values; refuse here too what fetch would
         // refuse, so no error message can quote the value.
         if req
@@ -182,16 +243,23 @@ impl Transport {
                 .as_ref()
                 .map_or(&JsValue::UNDEFINED, |s| s.as_ref()),
             self.max_response_bytes as f64,
+            self.observer
+                .as_ref()
+                .map_or(&JsValue::UNDEFINED, |o| o.as_ref()),
+            number,
         );
         let attempt: Attempt = JsFuture::from(promise)
             .await
             .map_err(|e| AttemptFailure::Network(js_message(&e)))?
             .unchecked_into();
+        let retry_after_ms = attempt
+            .retry_after()
+            .and_then(|v| parse_retry_after(&v, js_sys::Date::now() as u64));
+        if let Some(observer) = &self.observer {
+            observer.responded(&attempt.seen(), retry_after_ms.map(|ms| ms as f64));
+        }
         let network = match attempt.ended() {
             ended::OK => {
-                let retry_after_ms = attempt
-                    .retry_after()
-                    .and_then(|v| parse_retry_after(&v, js_sys::Date::now() as u64));
                 return Ok(Reply {
                     status: attempt.status(),
                     retry_after_ms,

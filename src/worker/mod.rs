@@ -97,6 +97,7 @@ pub(crate) fn transport(config: &Config, provider: Provider) -> Transport {
         max_response_bytes: crate::policy::DEFAULT_MAX_RESPONSE_BYTES,
         signal: None,
         retry_after_cap_ms: WORKER_RETRY_AFTER_CAP_MS,
+        observer: None,
     }
 }
 
