@@ -11,6 +11,9 @@ export const fixture = (name) => JSON.parse(readFileSync(fixturesDir + name, "ut
 export const GENERATED = Object.freeze({
   licenseRocksFirstOrderId: 1000,
   licenseRocksOrderCount: 3000,
+  /** Read-only orders made on each read, for iterations and load tests. */
+  licenseRocksBulkFirstOrderId: 1_000_000,
+  licenseRocksBulkOrderCount: 1_000_000,
   captureOrderCount: 2000,
   namefiOrderCount: 2000,
 });
@@ -300,8 +303,8 @@ function licenseRocksWorld() {
   // Templates without the heavy nested objects, which generated orders share by reference.
   const { buyer: _b, orderItems: templateItems, ...template } = got[0];
   const { nft: _n, listing: _l, ...itemTemplate } = templateItems[0];
-  for (let n = 0; n < GENERATED.licenseRocksOrderCount; n++) {
-    const id = GENERATED.licenseRocksFirstOrderId + n;
+  // Order `id`, the `n`th generated one: its buyer, listing and quantity cycle through the generated ones.
+  const generatedOrder = (id, n, token) => {
     const buyerId = 100 + (n % 100);
     const listing = listings.get(2000 + (n % 50));
     const nft = nfts.get(listing.nftId);
@@ -311,7 +314,7 @@ function licenseRocksWorld() {
       id,
       buyerId,
       billingAddressId: users.get(buyerId).billingAddresses[0].id,
-      secupayWebhookToken: uuidFrom(random),
+      secupayWebhookToken: token,
       totalPriceCents: listing.priceCents * quantity,
       totalPriceEth: multiplyDecimal(listing.priceEths, quantity),
       // Real orders carry a status; the docs' example shows null.
@@ -333,9 +336,19 @@ function licenseRocksWorld() {
         listing,
       },
     ];
-    orders.set(id, order);
+    return order;
+  };
+  for (let n = 0; n < GENERATED.licenseRocksOrderCount; n++) {
+    const id = GENERATED.licenseRocksFirstOrderId + n;
+    orders.set(id, generatedOrder(id, n, uuidFrom(random)));
   }
-  return { orders, nfts, listings, users, nextOrderId: 10000, nextBillingAddressId: 1000 };
+  // A reconciliation-sized instance without holding it: these are made when read.
+  const { licenseRocksBulkFirstOrderId: bulkFirst, licenseRocksBulkOrderCount: bulkCount } = GENERATED;
+  const bulkOrder = (id) =>
+    Number.isSafeInteger(id) && id >= bulkFirst && id < bulkFirst + bulkCount
+      ? generatedOrder(id, id - bulkFirst, uuidFrom(prng(id)))
+      : undefined;
+  return { orders, bulkOrder, nfts, listings, users, nextOrderId: 10000, nextBillingAddressId: 1000 };
 }
 
 /** A fresh copy of every provider's state. */

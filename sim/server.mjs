@@ -221,10 +221,14 @@ function licenseRocksRoute(world, req, path, body) {
     const notNumber = ids.find((id) => !/^\d+$/.test(id));
     if (notNumber !== undefined)
       return lrError(400, `One or more IDs are not a number type. One of the example is '${notNumber}'. Check the URL.`);
-    const missing = ids.find((id) => !lr.orders.has(Number(id)));
-    if (missing !== undefined) return lrError(400, `Order with ID ${missing} does not exist.`);
+    const found = new Map();
+    for (const id of ids) {
+      const order = lr.orders.get(Number(id)) ?? lr.bulkOrder(Number(id));
+      if (!order) return lrError(400, `Order with ID ${id} does not exist.`);
+      found.set(order.id, order);
+    }
     // Like a database `WHERE id IN (…)`: each order once, by id.
-    const orders = [...new Set(ids.map(Number))].sort((a, b) => a - b).map((id) => lr.orders.get(id));
+    const orders = [...found.keys()].sort((a, b) => a - b).map((id) => found.get(id));
     return json(200, { orders, error: null });
   }
   if (req.method === "POST") {

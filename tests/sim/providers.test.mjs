@@ -317,6 +317,18 @@ describe("License.rocks external orders: GET", () => {
     assert.match(body.orders[1].orderItems[0].listing.priceWei, /^\d+$/);
     assert.deepEqual([body.orders[1].status, body.orders[1].orderItems[0].status], ["paid", "paid"], "real orders carry a status");
   });
+  test("holds a million more orders, made the same on every read", async () => {
+    const first = GENERATED.licenseRocksBulkFirstOrderId;
+    const last = first + GENERATED.licenseRocksBulkOrderCount - 1;
+    const path = `/api/externalOrders/${last},${first},${first + 7}`;
+    const one = await get(path, lr);
+    assert.equal(one.status, 200);
+    assert.deepEqual(one.body.orders.map((o) => o.id), [first, first + 7, last]);
+    assert.deepEqual((await get(path, lr)).body, one.body, "deterministic");
+    assert.notEqual(one.body.orders[0].secupayWebhookToken, one.body.orders[1].secupayWebhookToken);
+    const past = await get(`/api/externalOrders/${last + 1}`, lr);
+    assert.deepEqual([past.status, past.body.error], [400, `Order with ID ${last + 1} does not exist.`]);
+  });
   test("refuses a URL longer than the limit with 414", async () => {
     const ids = Array.from({ length: 2000 }, (_, i) => GENERATED.licenseRocksFirstOrderId + i).join(",");
     assert.ok(ids.length > MAX_URL_LENGTH);
