@@ -67,7 +67,8 @@ extern "C" {
     #[derive(Debug, Clone)]
     pub type Observer;
     #[wasm_bindgen(catch, js_name = observer)]
-    fn js_observer(provider: &str, options: &JsValue, credential: &str) -> Result<JsValue, JsValue>;
+    fn js_observer(provider: &str, options: &JsValue, credential: &str)
+        -> Result<JsValue, JsValue>;
     #[wasm_bindgen(method)]
     fn responded(this: &Observer, seen: &JsValue, retry_after_ms: Option<f64>);
     #[wasm_bindgen(method)]
