@@ -537,6 +537,11 @@ export function createSimulator({ namefiRateLimit = NAMEFI_RATE_LIMIT } = {}) {
     };
     state.log.push(entry);
     if (state.log.length > MAX_LOG_ENTRIES) state.log.shift();
+    // A client that cancels (an abort, a consumer that stopped reading) closes
+    // the connection before the whole answer went out.
+    res.on("close", () => {
+      if (!res.writableFinished && entry.outcome !== "reset") entry.clientClosed = true;
+    });
 
     const before = fault && !fault.afterHandler;
     if (before && fault.delayMs) await sleep(fault.delayMs);
@@ -587,7 +592,10 @@ export function createSimulator({ namefiRateLimit = NAMEFI_RATE_LIMIT } = {}) {
 
 // Both services sit behind Cloudflare (assumed, as most do), whose `cf-ray`
 // names each request; License.rocks instances send no request id.
-const withRay = (response) => ({ ...response, headers: { ...response.headers, "cf-ray": `${randomUUID().replaceAll("-", "").slice(0, 16)}-SIM` } });
+const withRay = (response) => ({
+  ...response,
+  headers: { ...response.headers, "cf-ray": `${randomUUID().replaceAll("-", "").slice(0, 16)}-SIM` },
+});
 
 function corsHeaders(req) {
   const origin = req.headers.origin;
