@@ -18,6 +18,14 @@ pub const BACKOFF_BASE_MS: u64 = 300;
 pub const BACKOFF_CAP_MS: u64 = 8_000;
 /// A `Retry-After` longer than this is not waited for: the error is returned at once.
 pub const RETRY_AFTER_CAP_MS: u64 = 60_000;
+/// Default pause between the polls of a wait (its `intervalMs`).
+pub const DEFAULT_POLL_INTERVAL_MS: u32 = 3_000;
+/// Default time limit of a whole wait (its `timeoutMs`; each poll's own
+/// attempts are bounded by `pollTimeoutMs`, default [`DEFAULT_TIMEOUT_MS`]).
+pub const DEFAULT_WAIT_TIMEOUT_MS: u32 = 600_000;
+/// Added to a rate limiter's reset before the next poll: the window's edge
+/// is the server's clock, not ours.
+pub const RATE_LIMIT_MARGIN_MS: u32 = 250;
 /// Default cap on a response body.
 pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 16 * 1024 * 1024;
 

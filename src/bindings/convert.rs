@@ -10,7 +10,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::error::{Error, Provider};
-use crate::providers::license_rocks::ids::IdInput;
+use crate::providers::license_rocks::ids::{self, IdInput};
 use crate::providers::license_rocks::{self, new_orders_from_json, Batch, NewExternalOrder};
 
 #[wasm_bindgen]
@@ -32,6 +32,8 @@ extern "C" {
     fn length(this: &ArrayArgument) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_namespace = Array, js_name = from, catch)]
     fn array_copy(array: &JsValue) -> Result<Array, JsValue>;
+    #[wasm_bindgen(method, catch)]
+    fn slice(this: &ArrayArgument, start: u32, end: u32) -> Result<Array, JsValue>;
 }
 
 /// The length of an array argument; `None` when reading it threw.
@@ -52,7 +54,25 @@ pub(super) fn string_arg(provider: Provider, name: &str, value: &JsValue) -> Res
     })
 }
 
+/// The ids of a `getExternalOrders` call, at most [`ids::MAX_IDS`].
 pub(super) fn id_inputs(ids: &JsValue) -> Result<Vec<IdInput>, Error> {
+    read_ids(ids, ids::check_id_count, array_copy)
+}
+
+/// The ids of an iteration (at most [`ids::MAX_ITERATED_IDS`]) from index
+/// `from`, [`ids::MAX_IDS`] of them at most: wasm memory holds one part at a time.
+pub(super) fn id_inputs_part(ids: &JsValue, from: u32) -> Result<Vec<IdInput>, Error> {
+    read_ids(ids, ids::check_iterated_id_count, |ids| {
+        let part = ids.unchecked_ref::<ArrayArgument>();
+        part.slice(from, from.saturating_add(ids::MAX_IDS as u32))
+    })
+}
+
+fn read_ids(
+    ids: &JsValue,
+    check_count: fn(usize) -> Result<(), Error>,
+    copy: impl Fn(&JsValue) -> Result<Array, JsValue>,
+) -> Result<Vec<IdInput>, Error> {
     if !Array::is_array(ids) {
         return Err(Error::invalid_input(
             Provider::LicenseRocks,
@@ -67,10 +87,8 @@ pub(super) fn id_inputs(ids: &JsValue) -> Result<Vec<IdInput>, Error> {
     };
     // Checked before the copy: a huge sparse array must not be copied.
     // (`as` saturates: an array's length is a whole number up to 2^32 - 1.)
-    crate::providers::license_rocks::ids::check_id_count(
-        array_length(ids).ok_or_else(unreadable)? as usize,
-    )?;
-    let ids = array_copy(ids).map_err(|_| unreadable())?;
+    check_count(array_length(ids).ok_or_else(unreadable)? as usize)?;
+    let ids = copy(ids).map_err(|_| unreadable())?;
     Ok(ids
         .iter()
         .map(|id| match (id.as_f64(), id.as_string()) {

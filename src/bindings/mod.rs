@@ -6,14 +6,15 @@
 use wasm_bindgen::prelude::*;
 
 use crate::error::Provider;
-use crate::providers::license_rocks::ids::license_rocks_ids;
+use crate::providers::license_rocks::ids::{distinct_ids, license_rocks_ids};
 use crate::providers::{capture, license_rocks, namefi};
 
 mod convert;
 mod options;
 
 use convert::string_arg;
-use convert::{capture_response, id_inputs, new_orders, orders_array, parse_json, placed_orders};
+use convert::{capture_response, id_inputs, id_inputs_part, new_orders, orders_array};
+use convert::{parse_json, placed_orders};
 use options::Call;
 
 /// Queries a Capture network-action order; resolves to the reply's `response` object.
@@ -62,6 +63,25 @@ pub async fn get_external_orders(ids: JsValue, options: JsValue) -> Result<JsVal
         Ok(placed_orders(&ids, &batches)?.into())
     };
     call.finish(run.await)
+}
+
+/// For `iterExternalOrders` (js/workflows.js), not exported by the package:
+/// checks the options and the ids from index `from` on (as `getExternalOrders`
+/// checks them, up to `MAX_ITERATED_IDS` in all) and returns that part's
+/// distinct ids, `MAX_IDS` of them at most, in the order first asked for.
+#[wasm_bindgen(js_name = distinctExternalOrderIds)]
+pub fn distinct_external_order_ids(
+    ids: JsValue,
+    from: u32,
+    options: JsValue,
+) -> Result<Vec<f64>, JsValue> {
+    let call = Call::new(Provider::LicenseRocks, &options)?;
+    let run = || {
+        call.api_url()?;
+        let part = distinct_ids(&id_inputs_part(&ids, from)?, from as usize)?;
+        Ok(part.into_iter().map(|id| id as f64).collect())
+    };
+    call.finish(run())
 }
 
 /// Creates License.rocks orders (marks them paid and starts the NFT transfer).

@@ -3,7 +3,7 @@
 //! Network-Action Orders" page (fixture `capture/query-order.200.json`), with
 //! the statuses and decimal costs real orders carry.
 
-use super::{http_failure, is_success, CredentialKind, Location, Spec};
+use super::{http_failure, is_success, CredentialKind, Location, Settling, Spec};
 use crate::decode::{check, decode};
 use crate::error::{Error, Provider};
 use crate::json::{peek_fields, Peeked};
@@ -77,6 +77,13 @@ pub const SPEC: Spec = Spec {
     location: Location::Service {
         default: DEFAULT_BASE_URL,
     },
+    settling: Some(Settling {
+        function: "waitForCaptureOrder",
+        order_type: "CaptureOrder",
+        status_at: &["status"],
+        statuses: CaptureOrderStatus::WIRE,
+        settled: &["completed", "failed", "payment_failed"],
+    }),
 };
 
 /// The TypeScript declarations of its models, from their roots.

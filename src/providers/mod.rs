@@ -69,6 +69,24 @@ pub struct Spec {
     pub credentials: &'static [CredentialKind],
     /// Where its API is.
     pub location: Location,
+    /// How a wait for one of its orders knows it has settled, for providers
+    /// whose orders move on their own.
+    pub settling: Option<Settling>,
+}
+
+/// What a wait for an order (js/workflows.js) reads, by way of the generated js/spec.js.
+#[derive(Debug)]
+pub struct Settling {
+    /// The function that waits (`waitForNamefiOrder`).
+    pub function: &'static str,
+    /// The TypeScript type it resolves to.
+    pub order_type: &'static str,
+    /// Where the status is in what the call resolves to (`order.status`).
+    pub status_at: &'static [&'static str],
+    /// Every status the models know: `until` takes these.
+    pub statuses: &'static [&'static str],
+    /// Those after which the order no longer changes: the default `until`.
+    pub settled: &'static [&'static str],
 }
 
 /// Where a provider's API is.

@@ -335,6 +335,9 @@ macro_rules! wire_enum {
         }
 
         impl $name {
+            /// Every value the docs list, as it appears on the wire.
+            pub const WIRE: &'static [&'static str] = &[$($wire),*];
+
             /// The value as it appears on the wire.
             pub fn as_str(&self) -> &str {
                 match self {

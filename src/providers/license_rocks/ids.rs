@@ -26,17 +26,31 @@ pub const MAX_URL_LENGTH: usize = 2_000;
 pub const MAX_IDS: usize = 100_000;
 /// License.rocks GETs in flight at once for one call.
 pub const MAX_CONCURRENT_REQUESTS: usize = 4;
+/// Ids per request of `iterExternalOrders`: one GET each, whatever the ids' length.
+pub const ITERATION_BATCH_IDS: usize = 100;
+/// Batches `iterExternalOrders` fetches ahead of the one being read: what
+/// bounds its memory (this many batches of orders at most).
+pub const ITERATION_BATCHES_AHEAD: usize = 3;
+/// Most ids `iterExternalOrders` takes. It holds the distinct ids (not the
+/// orders) for the whole iteration, and reads them [`MAX_IDS`] at a time.
+pub const MAX_ITERATED_IDS: usize = 10_000_000;
 
 /// Checks License.rocks ids (positive safe integers or digit strings), drops
 /// repeats and returns them in the order first asked for.
 pub fn license_rocks_ids(ids: &[IdInput]) -> Result<Vec<u64>, Error> {
     check_id_count(ids.len())?;
+    distinct_ids(ids, 0)
+}
+
+/// The checked, distinct ids of `ids`, a part of a longer list starting at
+/// index `first_index` (which error messages count from).
+pub fn distinct_ids(ids: &[IdInput], first_index: usize) -> Result<Vec<u64>, Error> {
     let mut values = Vec::with_capacity(ids.len());
     for (index, id) in ids.iter().enumerate() {
         values.push(parse_id(id).map_err(|why| {
             Error::invalid_input(
                 Provider::LicenseRocks,
-                format!("licenseRocks: ids[{index}] {why}; ids are positive integers up to 2^53 - 1, as numbers or digit strings"),
+                format!("licenseRocks: ids[{}] {why}; ids are positive integers up to 2^53 - 1, as numbers or digit strings", first_index + index),
             )
         })?);
     }
@@ -61,10 +75,19 @@ pub fn license_rocks_ids(ids: &[IdInput]) -> Result<Vec<u64>, Error> {
 /// Refuses more than [`MAX_IDS`] ids; callers holding a JS array check its
 /// length with this before copying it.
 pub fn check_id_count(count: usize) -> Result<(), Error> {
-    if count > MAX_IDS {
+    check_count(count, MAX_IDS, "a call")
+}
+
+/// Refuses more than [`MAX_ITERATED_IDS`] ids for one iteration.
+pub fn check_iterated_id_count(count: usize) -> Result<(), Error> {
+    check_count(count, MAX_ITERATED_IDS, "an iteration")
+}
+
+fn check_count(count: usize, max: usize, per: &str) -> Result<(), Error> {
+    if count > max {
         return Err(Error::invalid_input(
             Provider::LicenseRocks,
-            format!("licenseRocks: ids holds {count} ids; at most {MAX_IDS} a call"),
+            format!("licenseRocks: ids holds {count} ids; at most {max} {per}"),
         ));
     }
     Ok(())

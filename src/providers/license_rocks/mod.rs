@@ -176,6 +176,8 @@ pub const SPEC: super::Spec = super::Spec {
         option: "instanceUrl",
         example: "https://hub.example.com",
     },
+    // Orders are created paid; nothing to wait for.
+    settling: None,
 };
 
 /// The TypeScript declarations of its models, from their roots.

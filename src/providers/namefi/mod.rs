@@ -1,6 +1,6 @@
 //! Namefi: order details for the order's owner.
 
-use super::{http_failure, is_success, CredentialKind, Location, Spec};
+use super::{http_failure, is_success, CredentialKind, Location, Settling, Spec};
 use crate::decode::{check, decode};
 use crate::error::{Error, Provider};
 use crate::json::{peek_fields, Peeked};
@@ -47,6 +47,13 @@ pub const SPEC: Spec = Spec {
     location: Location::Service {
         default: DEFAULT_BASE_URL,
     },
+    settling: Some(Settling {
+        function: "waitForNamefiOrder",
+        order_type: "NamefiOrderDetails",
+        status_at: &["order", "status"],
+        statuses: NamefiOrderStatus::WIRE,
+        settled: &["SUCCEEDED", "FAILED", "CANCELLED", "PARTIALLY_COMPLETED"],
+    }),
 };
 
 /// The TypeScript declarations of its models, from their roots.
