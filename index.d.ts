@@ -741,7 +741,94 @@ export interface CommonOptions {
   maxResponseBytes?: number;
   /** Allows a secret (Capture `apiKey`, Namefi `apiKey`, License.rocks `apiToken`) in a browser page, where anyone can read it. */
   dangerouslyAllowBrowser?: boolean;
+  /** Called before each attempt is sent. Hooks never see a credential or a header value. */
+  onRequest?: (request: OrderRequestInfo) => void | Promise<void>;
+  /** Called when an attempt's reply arrived, whatever its status. */
+  onResponse?: (response: OrderResponseInfo) => void | Promise<void>;
+  /** Called before the pause that precedes a retry. */
+  onRetry?: (retry: OrderRetryInfo) => void | Promise<void>;
+  /** Told, once, when a hook throws or its promise rejects (the call goes on); without it, the console is. */
+  onError?: (error: unknown, context: OrderHookErrorContext) => void | Promise<void>;
 }
+
+/** What `onRequest` is told: one attempt of a call. */
+export interface OrderRequestInfo {
+  provider: OrderApiProvider;
+  method: "GET" | "POST";
+  /** The URL sent to; it holds no credential (a value that would is `"[redacted]"`). */
+  url: string;
+  /** 1 for the first attempt, 2 for the first retry, ... */
+  attempt: number;
+}
+
+/** What `onResponse` is told: the attempt and its reply. */
+export interface OrderResponseInfo extends OrderRequestInfo {
+  status: number;
+  /** From sending to the status line, in ms. */
+  durationMs: number;
+  /** The server's `Retry-After` on an error status, in ms. */
+  retryAfterMs?: number;
+  /** The server's `RateLimit-*` figures, where it sent them. */
+  rateLimit?: OrderRateLimit;
+  /** The provider's request id (`x-request-id`, else Cloudflare's `cf-ray`), where it sent one. */
+  requestId?: string;
+}
+
+/** A rate limiter's figures: requests per window, left in it, and ms until it resets. */
+export interface OrderRateLimit {
+  limit?: number;
+  remaining?: number;
+  resetMs?: number;
+}
+
+/** What `onRetry` is told: the attempt that failed and the pause before the next. */
+export interface OrderRetryInfo extends OrderRequestInfo {
+  /** The pause before attempt `attempt + 1`, in ms. */
+  delayMs: number;
+  /** `"status"`: a retryable status (`status`); `"network"`: no reply (`message`). */
+  reason: "status" | "network";
+  status?: number;
+  retryAfterMs?: number;
+  message?: string;
+}
+
+/** Which hook failed, for `onError`. */
+export interface OrderHookErrorContext {
+  provider: OrderApiProvider;
+  hook: "onRequest" | "onResponse" | "onRetry" | "onUpdate";
+}
+
+/**
+ * How a wait polls. `timeoutMs` here bounds the whole wait (default 600000);
+ * each poll's attempts are bounded by `pollTimeoutMs`. The other options apply to each poll.
+ */
+export interface WaitOptions<Status extends string, Order> {
+  /** The statuses that end the wait. Default: the final ones. */
+  until?: Status[];
+  /**
+   * Pause between polls in ms (1 to 2147483647). Default 3000; longer when the server's
+   * `Retry-After` or its rate limit (`RateLimit-Remaining`/`-Reset`) asks for it.
+   */
+  intervalMs?: number;
+  /** Time limit of the whole wait in ms (1 to 2147483647): `kind: "timeout"` past it. Default 600000. */
+  timeoutMs?: number;
+  /** Time limit of each poll's attempt in ms (1 to 2147483647). Default 10000. */
+  pollTimeoutMs?: number;
+  /** Called with the order when its status is first read and each time it changes; see `onError`. */
+  onUpdate?: (order: Order) => void | Promise<void>;
+}
+
+/** `waitForCaptureOrder`'s options: Capture's, and how to wait. Final by default: `completed`, `failed`, `payment_failed`. */
+export type CaptureWaitOptions = CaptureOptions & WaitOptions<CaptureWaitStatus, CaptureOrder>;
+
+/** The statuses `until` takes for Capture. */
+export type CaptureWaitStatus = "submitted" | "paid" | "payment_failed" | "completed" | "failed";
+
+/** `waitForNamefiOrder`'s options: Namefi's, and how to wait. Final by default: `SUCCEEDED`, `FAILED`, `CANCELLED`, `PARTIALLY_COMPLETED`. */
+export type NamefiWaitOptions = NamefiOptions & WaitOptions<NamefiWaitStatus, NamefiOrderDetails>;
+
+/** The statuses `until` takes for Namefi. */
+export type NamefiWaitStatus = "CREATED" | "PROCESSING" | "SUCCEEDED" | "FAILED" | "CANCELLED" | "PARTIALLY_COMPLETED";
 
 /** Numbers Protocol Capture. The API key is a partner secret: use it on a server or the edge. */
 export interface CaptureOptions extends CommonOptions {
@@ -804,6 +891,20 @@ export declare function getNamefiOrder(orderId: string, options: NamefiOptions):
 export declare function getExternalOrders(ids: Array<number | string>, options: LicenseRocksOptions): Promise<ExternalOrder[]>;
 /** Creates License.rocks orders (paid, NFT transfer started). Never retried; see `kind: "unknown_outcome"`. */
 export declare function createExternalOrders(orders: NewExternalOrder[], options: LicenseRocksOptions): Promise<ExternalOrder[]>;
+/**
+ * Polls `getNamefiOrder` until the order's status is one of `until` (default: a final one) and resolves
+ * with those details; a failed order is a result. Rejects with a non-retryable error at once, with
+ * `kind: "timeout"` past `timeoutMs`, with `kind: "aborted"` when `signal` aborts.
+ */
+export declare function waitForNamefiOrder(orderId: string, options: NamefiWaitOptions): Promise<NamefiOrderDetails>;
+/** Polls `queryCaptureOrder` until the order's status is one of `until` (default: a final one); as `waitForNamefiOrder`. */
+export declare function waitForCaptureOrder(orderId: string, options: CaptureWaitOptions): Promise<CaptureOrder>;
+/**
+ * Yields one License.rocks order per distinct id, in the order first asked for, 100 ids a request,
+ * with at most 3 requests ahead of the loop: memory stays a few batches whatever the number of
+ * ids (at most 10000000, checked before any request). Leaving the loop cancels what is in flight.
+ */
+export declare function iterExternalOrders(ids: Array<number | string>, options: LicenseRocksOptions): AsyncGenerator<ExternalOrder, void, undefined>;
 /** True for the errors this package throws, across realms and package copies. */
 export declare function isOrderApiError(error: unknown): error is OrderApiError;
 /** Loads the wasm. Needed only to load it early or from your own URL in a browser; a no-op in Node and Workers. */

@@ -11,6 +11,7 @@ import {
   getNamefiOrder,
   init,
   isOrderApiError,
+  iterExternalOrders,
   type JsonValue,
   type LicenseRocksOptions,
   type Listing,
@@ -19,10 +20,17 @@ import {
   type NamefiOrderDetails,
   type NamefiOrderStatus,
   type NamefiPaymentProvider,
+  type NamefiWaitOptions,
+  type NamefiWaitStatus,
   type NewExternalOrder,
   type OrderApiError,
   type OrderApiErrorKind,
+  type OrderRequestInfo,
+  type OrderResponseInfo,
+  type OrderRetryInfo,
   queryCaptureOrder,
+  waitForCaptureOrder,
+  waitForNamefiOrder,
 } from "web3-orders";
 
 const common = { timeoutMs: 5000, maxRetries: 1, signal: new AbortController().signal, fetch, maxResponseBytes: 1 << 20 };
@@ -76,6 +84,36 @@ export async function usage(): Promise<void> {
   void [wallet, finished, settled, reference, provider, nfsc, orderStatus, captureStatus, result];
   void [namefiSession, namefiKey, namefiTwo, namefiNone];
   await getNamefiOrder("497f6eca-6276-4993-bfeb-53cbbbba6f08", namefiSession);
+}
+
+export async function workflows(): Promise<void> {
+  const seen: string[] = [];
+  const hooks = {
+    onRequest: (r: OrderRequestInfo) => void seen.push(`${r.provider} ${r.method} ${r.url} #${r.attempt}`),
+    onResponse: async (r: OrderResponseInfo) => {
+      seen.push(`${r.status} ${r.durationMs} ${r.requestId} ${r.rateLimit?.remaining} ${r.retryAfterMs}`);
+    },
+    onRetry: (r: OrderRetryInfo) => void seen.push(`${r.reason} ${r.delayMs} ${r.status ?? r.message}`),
+    onError: (error: unknown, context: { hook: string }) => void seen.push(`${context.hook} ${String(error)}`),
+  };
+  const until: NamefiWaitStatus[] = ["SUCCEEDED", "FAILED"];
+  const wait: NamefiWaitOptions = { token: "t", until, intervalMs: 2000, timeoutMs: 60_000, pollTimeoutMs: 5000, ...hooks };
+  const settled: NamefiOrderDetails = await waitForNamefiOrder("497f6eca-6276-4993-bfeb-53cbbbba6f08", {
+    ...wait,
+    onUpdate: (details) => void seen.push(details.order.status),
+  });
+  // @ts-expect-error until takes the statuses the models know, spelled as on the wire
+  await waitForNamefiOrder("497f6eca-6276-4993-bfeb-53cbbbba6f08", { token: "t", until: ["succeeded"] });
+  const mined: CaptureOrder = await waitForCaptureOrder("59210ee0-1a4e-451c-b048-c493d9e001ff", {
+    apiKey: "k",
+    until: ["completed"],
+    onUpdate: (order) => void seen.push(order.status),
+  });
+  for await (const order of iterExternalOrders([1, "2", 1], lr)) {
+    const id: number = order.id;
+    if (id > 1) break;
+  }
+  void [settled, mined];
 }
 
 export function handle(error: unknown): string {
