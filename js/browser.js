@@ -2,6 +2,7 @@
 // this file (`new URL(…, import.meta.url)`, which bundlers understand) on the
 // first call; `init()` starts that early, or takes your own URL/Response/Module.
 import initWasm, * as wasm from "../pkg/web3_orders.js";
+import { workflows } from "./workflows.js";
 
 let ready;
 /** Loads the wasm once; later calls return the same promise. */
@@ -27,3 +28,4 @@ export async function createExternalOrders(orders, options) {
   return wasm.createExternalOrders(orders, options);
 }
 export { isOrderApiError } from "./errors.js";
+export const { waitForNamefiOrder, waitForCaptureOrder, iterExternalOrders } = workflows(wasm, init);

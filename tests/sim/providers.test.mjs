@@ -238,12 +238,17 @@ describe("orders that move", () => {
       if (body.order.status === "CREATED") assert.equal(body.order.startedAt, null);
       if (body.order.status === "PARTIALLY_COMPLETED") {
         assert.notEqual(body.order.finishedAt, null);
-        assert.deepEqual(body.items.map((item) => item.status), ["SUCCEEDED", "FAILED"]);
+        assert.deepEqual(
+          body.items.map((item) => item.status),
+          ["SUCCEEDED", "FAILED"],
+        );
       }
     }
     assert.deepEqual(seen, [...statuses, "PARTIALLY_COMPLETED", "PARTIALLY_COMPLETED"], "then stays at the last");
     // The owner check still holds for it.
-    const other = await fetch(`${scope.base}/v-next/orders/${orderId}`, { headers: { authorization: `Bearer ${CREDS.namefiOtherUserToken}` } });
+    const other = await fetch(`${scope.base}/v-next/orders/${orderId}`, {
+      headers: { authorization: `Bearer ${CREDS.namefiOtherUserToken}` },
+    });
     assert.equal(other.status, 401);
   });
   test("a Capture order advances every few reads, or in time; only a completed one has a result", async () => {
@@ -252,9 +257,15 @@ describe("orders that move", () => {
     const byReads = await scope.progression({ provider: "capture", statuses: ["submitted", "paid", "completed"], everyReads: 2 });
     const seen = [];
     for (let i = 0; i < 6; i++) seen.push(await read(byReads.orderId));
-    assert.deepEqual(seen.map((o) => o.status), ["submitted", "submitted", "paid", "paid", "completed", "completed"]);
+    assert.deepEqual(
+      seen.map((o) => o.status),
+      ["submitted", "submitted", "paid", "paid", "completed", "completed"],
+    );
     assert.ok(seen.every((o) => o.order_id === byReads.orderId));
-    assert.deepEqual(seen.map((o) => o.result_url === null), [true, true, true, true, false, false]);
+    assert.deepEqual(
+      seen.map((o) => o.result_url === null),
+      [true, true, true, true, false, false],
+    );
     const inTime = await scope.progression({ provider: "capture", statuses: ["paid", "failed"], everyMs: 150 });
     assert.equal((await read(inTime.orderId)).status, "paid");
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -323,7 +334,10 @@ describe("License.rocks external orders: GET", () => {
     const path = `/api/externalOrders/${last},${first},${first + 7}`;
     const one = await get(path, lr);
     assert.equal(one.status, 200);
-    assert.deepEqual(one.body.orders.map((o) => o.id), [first, first + 7, last]);
+    assert.deepEqual(
+      one.body.orders.map((o) => o.id),
+      [first, first + 7, last],
+    );
     assert.deepEqual((await get(path, lr)).body, one.body, "deterministic");
     assert.notEqual(one.body.orders[0].secupayWebhookToken, one.body.orders[1].secupayWebhookToken);
     const past = await get(`/api/externalOrders/${last + 1}`, lr);
