@@ -12,7 +12,8 @@
 //              a signal, the body read through a stream reader, JSON.parse. The
 //              part of ours that design costs before any validation or wasm.
 // Plus one Namefi and one Capture call for per-call overhead, the gzip size of
-// what ships, and the cold time of import + first call in a fresh Node process.
+// what ships, the cold time of import + first call in a fresh Node process, and
+// the memory of reading 20,000 orders as a stream against all at once.
 
 import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
@@ -209,3 +210,18 @@ console.log(
 console.log(
   `the same with every wasm function compiled at import (node --no-wasm-lazy-compilation): ${coldFmt(cold(["ours", "warm"], ["--no-wasm-lazy-compilation"]))}`,
 );
+
+// Memory of reading many orders (bench/iterate.mjs, a fresh process each):
+// iterExternalOrders holds a few batches whatever the count; getExternalOrders
+// holds every order at once. Growth over the process before the first request.
+const memory = (mode, count) =>
+  JSON.parse(
+    execFileSync(process.execPath, ["--expose-gc", `${root}bench/iterate.mjs`, mode, String(count)], { encoding: "utf8", cwd: root }),
+  );
+const memFmt = (r) =>
+  `${r.orders} orders in ${(r.ms / 1000).toFixed(1)} s, RSS growth at peak ${r.rssMiB.toFixed(1)} MiB, reachable heap at peak ${r.liveMiB.toFixed(1)} MiB`;
+console.log("\nmemory, License.rocks orders read through an in-memory fetch (fresh Node process each):");
+for (const count of QUICK ? [20_000] : [20_000, 100_000]) {
+  console.log(`  iterExternalOrders, ${count} ids: ${memFmt(memory("iter", count))}`);
+}
+console.log(`  getExternalOrders, 20000 ids at once: ${memFmt(memory("all", 20_000))}`);

@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 
-test("the benchmark runs and prints its table, the sizes and the cold start", () => {
+test("the benchmark runs and prints its table, the sizes, the cold start and the memory of reading many orders", () => {
   const out = execFileSync(process.execPath, ["--expose-gc", "bench/bench.mjs"], {
     cwd: root,
     encoding: "utf8",
@@ -45,4 +45,14 @@ test("the benchmark runs and prints its table, the sizes and the cold start", ()
     /cold import \+ first call, fresh Node process, median of 1: [\d.]+ ms \(import [\d.]+ \+ first call [\d.]+\); [\d.]+ ms counting Node's own first-Response setup; json\(\)\+zod 4 the same way: [\d.]+ ms/,
   );
   assert.match(out, /every wasm function compiled at import .*: [\d.]+ ms \(import [\d.]+ \+ first call [\d.]+\)/);
+  const memory =
+    /^ {2}(iterExternalOrders, 20000 ids|getExternalOrders, 20000 ids at once): (\d+) orders in [\d.]+ s, RSS growth at peak -?[\d.]+ MiB, reachable heap at peak -?[\d.]+ MiB$/gm;
+  assert.deepEqual(
+    [...out.matchAll(memory)].map((m) => [m[1], m[2]]),
+    [
+      ["iterExternalOrders, 20000 ids", "20000"],
+      ["getExternalOrders, 20000 ids at once", "20000"],
+    ],
+    "every order read, and its memory printed",
+  );
 });
