@@ -1,6 +1,15 @@
 // The demo: each form calls one function of the package and shows the typed
 // result or the OrderApiError's fields.
-import { createExternalOrders, getExternalOrders, getNamefiOrder, init, isOrderApiError, queryCaptureOrder } from "/js/browser.js";
+import {
+  createExternalOrders,
+  getExternalOrders,
+  getNamefiOrder,
+  init,
+  isOrderApiError,
+  queryCaptureOrder,
+  waitForCaptureOrder,
+  waitForNamefiOrder,
+} from "/js/browser.js";
 
 const $ = (id) => document.getElementById(id);
 const config = await (await fetch("/config.json")).json();
@@ -80,6 +89,54 @@ $("licenseRocks").addEventListener("submit", (event) => {
         options,
       ),
     );
+  }
+});
+
+// A live wait: the simulator makes an order whose status moves in time (its
+// progressions route), and the wait shows each status as it comes.
+const MOVING = {
+  namefi: { statuses: ["CREATED", "PROCESSING", "PROCESSING", "SUCCEEDED"], statusOf: (d) => d.order.status },
+  capture: { statuses: ["submitted", "paid", "paid", "completed"], statusOf: (o) => o.status },
+};
+$("watch").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const { provider } = fields(event.target);
+  const button = event.target.querySelector("button");
+  button.disabled = true;
+  $("live-history").replaceChildren();
+  $("live-status").textContent = "starting…";
+  try {
+    const res = await fetch(`${simUrl}/__sim/scopes/default/progressions`, {
+      method: "POST",
+      body: JSON.stringify({ provider, statuses: MOVING[provider].statuses, everyMs: 1200 }),
+    });
+    if (!res.ok) throw new Error(`the simulator refused: ${await res.text()}`);
+    const { orderId } = await res.json();
+    const onUpdate = (order) => {
+      const status = MOVING[provider].statusOf(order);
+      $("live-status").textContent = status;
+      const item = document.createElement("li");
+      item.textContent = `${new Date().toLocaleTimeString()}: ${status}`;
+      $("live-history").append(item);
+    };
+    const wait =
+      provider === "namefi"
+        ? waitForNamefiOrder(orderId, { token: credentials.namefiToken, baseUrl: `${simUrl}/v-next`, intervalMs: 500, onUpdate })
+        : waitForCaptureOrder(orderId, {
+            apiKey: credentials.captureApiKey,
+            baseUrl: simUrl,
+            intervalMs: 500,
+            onUpdate,
+            dangerouslyAllowBrowser: true,
+          });
+    show(wait);
+    const settled = await wait;
+    $("live-status").textContent = `${MOVING[provider].statusOf(settled)} (settled)`;
+  } catch (error) {
+    $("live-status").textContent = `stopped: ${error.message}`;
+    if (!isOrderApiError(error)) show(Promise.reject(error));
+  } finally {
+    button.disabled = false;
   }
 });
 

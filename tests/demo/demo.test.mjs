@@ -27,7 +27,7 @@ before(async () => {
 });
 after(() => server.kill());
 
-test("the demo shows orders, and errors with their fields", async () => {
+test("the demo shows orders, errors with their fields, and a live wait until an order settles", async () => {
   const browser = await launchChromium();
   try {
     const page = await browser.newPage();
@@ -66,6 +66,23 @@ test("the demo shows orders, and errors with their fields", async () => {
     const error = JSON.parse(await page.textContent("#result"));
     assert.equal(error.provider, "namefi");
     assert.match(error.message, /UUID/);
+
+    // A live wait: the status line and its history move until the order settles.
+    for (const [provider, final, middle] of [
+      ["namefi", "SUCCEEDED", "PROCESSING"],
+      ["capture", "completed", "paid"],
+    ]) {
+      await page.selectOption('#watch select[name="provider"]', provider);
+      await page.click("#watch button");
+      await page.waitForFunction((m) => document.getElementById("live-status").textContent === m, middle, { timeout: 15_000 });
+      await page.waitForFunction((f) => document.getElementById("live-status").textContent === `${f} (settled)`, final, {
+        timeout: 15_000,
+      });
+      const history = await page.$$eval("#live-history li", (items) => items.map((li) => li.textContent.split(": ")[1]));
+      assert.deepEqual(history, provider === "namefi" ? ["CREATED", "PROCESSING", "SUCCEEDED"] : ["submitted", "paid", "completed"]);
+      await page.waitForFunction(() => /^ok/.test(document.getElementById("status").textContent));
+      assert.match(await page.textContent("#result"), new RegExp(`"${final}"`));
+    }
     assert.deepEqual(errors, []);
   } finally {
     await browser.close();
