@@ -4,18 +4,23 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
-#[test]
-fn index_d_ts_matches_the_rust_types() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("index.d.ts");
-    let generated = web3_orders::typescript::declarations();
+/// Fails while the committed `file` differs from `generated`; rewrites it with UPDATE_TYPES.
+fn assert_fresh(file: &str, generated: &str) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
     if std::env::var_os("UPDATE_TYPES").is_some() {
-        std::fs::write(&path, &generated).unwrap();
+        std::fs::write(&path, generated).unwrap();
     }
     let committed = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(
         committed == generated,
-        "index.d.ts is stale: run `npm run types`"
+        "{file} is stale: run `npm run types`"
     );
+}
+
+#[test]
+fn index_d_ts_matches_the_rust_types() {
+    let generated = web3_orders::typescript::declarations();
+    assert_fresh("index.d.ts", &generated);
     for name in [
         "export interface ExternalOrder",
         "export interface NamefiOrderDetails",
@@ -31,16 +36,8 @@ fn index_d_ts_matches_the_rust_types() {
 
 #[test]
 fn workflow_spec_matches_the_rust_policy() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("js/spec.js");
     let generated = web3_orders::typescript::workflow_spec();
-    if std::env::var_os("UPDATE_TYPES").is_some() {
-        std::fs::write(&path, &generated).unwrap();
-    }
-    let committed = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        committed == generated,
-        "js/spec.js is stale: run `npm run types`"
-    );
+    assert_fresh("js/spec.js", &generated);
     for text in [
         r#"settled: ["SUCCEEDED", "FAILED", "CANCELLED", "PARTIALLY_COMPLETED"]"#,
         r#"settled: ["completed", "failed", "payment_failed"]"#,

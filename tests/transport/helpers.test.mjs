@@ -9,6 +9,12 @@ import { exchange } from "../../src/transport/exchange.js";
 
 const SECRET = "Bearer s3cr3t-token";
 
+// One GET attempt through exchange with `seen` observing, reported as Rust reports it.
+async function observedGet(seen, respond, url = "https://a.example/") {
+  const outcome = await exchange(respond, url, "authorization", SECRET, undefined, 1000, undefined, 1024, seen, 1);
+  seen.responded(outcome.seen, undefined);
+}
+
 function recorder() {
   const calls = [];
   const hooks = {};
@@ -44,19 +50,7 @@ describe("hooks", () => {
       "x-request-id": "req-42",
       "cf-ray": "ray",
     };
-    const outcome = await exchange(
-      async () => Response.json({}, { headers }),
-      "https://api.example/o/1",
-      "authorization",
-      SECRET,
-      undefined,
-      1000,
-      undefined,
-      1024,
-      seen,
-      1,
-    );
-    seen.responded(outcome.seen, undefined);
+    await observedGet(seen, async () => Response.json({}, { headers }), "https://api.example/o/1");
     assert.equal(calls.length, 2);
     assert.deepEqual(calls[0], ["onRequest", { provider: "namefi", method: "GET", url: "https://api.example/o/1", attempt: 1 }]);
     const [name, info] = calls[1];
@@ -108,19 +102,7 @@ describe("hooks", () => {
     for (const id of ["has space", "x".repeat(129), "ünï"]) {
       const { calls, hooks } = recorder();
       const seen = observer("namefi", hooks, SECRET);
-      const outcome = await exchange(
-        async () => new Response("{}", { headers: { "x-request-id": encodeURI(id) === id ? id : "" } }),
-        "https://a.example/",
-        "authorization",
-        SECRET,
-        undefined,
-        1000,
-        undefined,
-        1024,
-        seen,
-        1,
-      );
-      seen.responded(outcome.seen, undefined);
+      await observedGet(seen, async () => new Response("{}", { headers: { "x-request-id": encodeURI(id) === id ? id : "" } }));
       assert.equal(calls[1][1].requestId, undefined, id);
     }
   });
