@@ -10,7 +10,9 @@ mod common;
 
 use web3_orders::decode::{check, decode};
 use web3_orders::providers::capture::CaptureReply;
-use web3_orders::providers::license_rocks::{new_orders_from_json, ExternalOrdersReply};
+use web3_orders::providers::license_rocks::{
+    new_orders_from_json, new_orders_json, ExternalOrdersReply, NewExternalOrder,
+};
 use web3_orders::providers::namefi::NamefiOrderDetails;
 use web3_orders::{Error, ErrorKind, Provider};
 
@@ -199,5 +201,29 @@ fn an_order_to_create_is_an_object_not_an_array_of_its_fields() {
     assert!(
         message.starts_with("orders[0]: expected an object"),
         "{message}"
+    );
+}
+
+#[test]
+fn an_order_to_create_is_written_as_serde_json_writes_it_control_characters_included() {
+    // A billing street holding a backspace (`\b`): serde_json writes `\b` and `\f` short.
+    let body = String::from_utf8(regression("create-backspace-in-string.json")).unwrap();
+    let ours = new_orders_from_json(&body).unwrap();
+    let serde: Vec<NewExternalOrder> = serde_json::from_str(&body).unwrap();
+    assert_eq!(ours, serde);
+    assert_eq!(
+        new_orders_json(&ours),
+        serde_json::to_string(&serde).unwrap()
+    );
+    let every_control: String = (0u8..0x20).map(char::from).collect();
+    let body = format!(
+        r#"[{{"nftId":1,"listingId":1,"quantity":1,"buyerUserId":1,"buyerBillingData":{{"street":{}}}}}]"#,
+        serde_json::to_string(&every_control).unwrap()
+    );
+    let ours = new_orders_from_json(&body).unwrap();
+    let serde: Vec<NewExternalOrder> = serde_json::from_str(&body).unwrap();
+    assert_eq!(
+        new_orders_json(&ours),
+        serde_json::to_string(&serde).unwrap()
     );
 }
