@@ -1,6 +1,10 @@
-// Starts the simulator (SIM_PORT, default 8790) and serves the demo page
-// (DEMO_PORT, default 8080) with the built package beside it.
+// Starts the whole system on this machine: the simulator (SIM_PORT, default
+// 8790), the edge Worker in workerd (WORKER_PORT, default 8787) in front of it,
+// and the demo page (DEMO_PORT, default 8080) with the built package beside it.
+// The Worker holds the simulator's partner credentials as its secrets, and an
+// access token made for this run, which the page reads from /config.json.
 
+import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import http from "node:http";
 import { extname, join, normalize } from "node:path";
@@ -8,6 +12,7 @@ import { fileURLToPath } from "node:url";
 import { SIM_CREDENTIALS } from "../sim/credentials.mjs";
 import { GENERATED, NAMEFI_OWNER_ID, seedWorld } from "../sim/data.mjs";
 import { createSimulator, DEFAULT_PORT } from "../sim/server.mjs";
+import { startLocalWorker } from "./local-worker.mjs";
 
 // Orders the page opens with: production-shaped ones, not the docs' placeholders.
 const world = seedWorld();
@@ -40,7 +45,7 @@ const demo = http.createServer(async (req, res) => {
   if (path === "/config.json") {
     // Points the page at the simulator; edit the fields on the page for real services.
     res.writeHead(200, { "content-type": "application/json" });
-    return res.end(JSON.stringify({ simUrl, credentials: SIM_CREDENTIALS, examples }));
+    return res.end(JSON.stringify({ simUrl, worker: { url: workerUrl, accessToken }, credentials: SIM_CREDENTIALS, examples }));
   }
   const prefix = Object.keys(SERVED).filter((p) => path === p || (p.endsWith("/") && p !== "/" && path.startsWith(p)))[0];
   if (!prefix) return res.writeHead(404).end("not found");
@@ -55,9 +60,32 @@ const demo = http.createServer(async (req, res) => {
 const demoPort = Number(process.env.DEMO_PORT ?? 8080);
 await new Promise((resolve, reject) => demo.once("error", reject).listen(demoPort, host, resolve));
 
+const demoUrl = `http://${host}:${demo.address().port}`;
+
+// A per-run token: what a real deployment replaces with its own users' sign-in.
+const accessToken = randomBytes(24).toString("base64url");
+const worker = await startLocalWorker({
+  host,
+  port: Number(process.env.WORKER_PORT ?? 8787),
+  bindings: {
+    CAPTURE_API_KEY: SIM_CREDENTIALS.captureApiKey,
+    LICENSE_ROCKS_API_TOKEN: SIM_CREDENTIALS.licenseRocksApiToken,
+    ACCESS_TOKEN: accessToken,
+    CAPTURE_BASE_URL: simUrl,
+    NAMEFI_BASE_URL: `${simUrl}/v-next`,
+    LICENSE_ROCKS_INSTANCE_URL: simUrl,
+    ALLOWED_ORIGINS: `${demoUrl}, http://localhost:${demo.address().port}`,
+    EXPOSE_BUYER_PII: "false",
+    EXPOSE_UNKNOWN_FIELDS: "false",
+  },
+});
+const workerUrl = String(await worker.ready).replace(/\/$/, "");
+
 console.log(`web3-orders simulator  ${simUrl}`);
-console.log(`web3-orders demo       http://${host}:${demo.address().port}/`);
-console.log("Ctrl-C stops both.");
-const stop = () => sim.close().then(() => demo.close(() => process.exit(0)));
+console.log(`web3-orders worker     ${workerUrl}`);
+console.log(`web3-orders demo       ${demoUrl}/`);
+console.log("Ctrl-C stops all three.");
+const stop = () =>
+  Promise.allSettled([sim.close(), worker.dispose(), new Promise((resolve) => demo.close(resolve))]).then(() => process.exit(0));
 process.on("SIGINT", stop);
 process.on("SIGTERM", stop);

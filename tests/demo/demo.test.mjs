@@ -1,5 +1,6 @@
-// `npm start`'s demo page, driven in Chromium: the forms call the package
-// against the simulator and show results and errors.
+// `npm start`: the simulator, the edge Worker in workerd and the demo page;
+// the page driven in Chromium, its forms calling the package against the
+// simulator and showing results and errors.
 
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
@@ -10,6 +11,7 @@ import { launchChromium } from "../package/helpers.mjs";
 
 let server;
 let demoUrl;
+let workerUrl;
 before(async () => {
   server = spawn(process.execPath, [fileURLToPath(new URL("../../scripts/start.mjs", import.meta.url))], {
     env: { ...process.env, SIM_PORT: "0", DEMO_PORT: "0" },
@@ -21,6 +23,7 @@ before(async () => {
       out += chunk;
       const match = /demo\s+(http\S+)/.exec(out);
       if (match) resolve(match[1]);
+      workerUrl = /worker\s+(http\S+)/.exec(out)?.[1];
     });
     server.on("exit", (code) => reject(new Error(`start.mjs exited with ${code}: ${out}`)));
   });
@@ -87,4 +90,27 @@ test("the demo shows orders, errors with their fields, and a live wait until an 
   } finally {
     await browser.close();
   }
+});
+
+test("the Worker runs in front of the simulator, for the page's origin, with this run's access token", async () => {
+  const config = await (await fetch(`${demoUrl}config.json`)).json();
+  assert.equal(config.worker.url, workerUrl);
+  assert.match(config.worker.accessToken, /^[\w-]{32}$/);
+  const origin = demoUrl.replace(/\/$/, "");
+  const read = (headers) => fetch(`${workerUrl}/v1/license-rocks/orders?ids=1000,1001`, { headers: { origin, ...headers } });
+  const ok = await read({ authorization: `Bearer ${config.worker.accessToken}` });
+  assert.equal(ok.status, 200);
+  assert.equal(ok.headers.get("access-control-allow-origin"), origin);
+  const { orders } = await ok.json();
+  assert.deepEqual(
+    orders.map((o) => o.id),
+    [1000, 1001],
+  );
+  assert.equal(orders[0].buyer?.email, undefined, "buyers' personal data withheld");
+  assert.equal((await read({})).status, 401, "no token, no orders");
+  assert.equal((await read({ authorization: "Bearer change-me-local-access-token" })).status, 401, "only this run's token");
+  const elsewhere = await fetch(`${workerUrl}/v1/license-rocks/orders?ids=1000`, {
+    headers: { origin: "https://evil.example", authorization: `Bearer ${config.worker.accessToken}` },
+  });
+  assert.equal(elsewhere.status, 403, "another origin is refused");
 });

@@ -1,11 +1,8 @@
 // Bundles the Worker as wrangler deploys it, and runs it in workerd (Miniflare)
 // against a simulator scope; workerd's own output is captured for log checks.
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { startLocalWorker, wranglerRateLimits } from "../../scripts/local-worker.mjs";
 
-import { BIN, REPO } from "../package/helpers.mjs";
+export { wranglerRateLimits };
 
 export const SECRETS = Object.freeze({
   CAPTURE_API_KEY: "sim-capture-key",
@@ -13,38 +10,12 @@ export const SECRETS = Object.freeze({
   ACCESS_TOKEN: "worker-test-access-token-3f9a1c",
 });
 
-let bundle;
-function bundled() {
-  if (!bundle) {
-    bundle = mkdtempSync(join(tmpdir(), "web3-orders-worker-"));
-    execFileSync(BIN("wrangler"), ["deploy", "--dry-run", "--outdir", bundle], {
-      cwd: REPO,
-      stdio: "pipe",
-      env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "true" },
-    });
-  }
-  return bundle;
-}
-
-/** The `[[ratelimits]]` bindings of wrangler.toml, as Miniflare takes them. */
-export function wranglerRateLimits() {
-  const toml = readFileSync(join(REPO, "wrangler.toml"), "utf8");
-  const limits = {};
-  for (const block of toml.split("[[ratelimits]]").slice(1)) {
-    const name = /^name\s*=\s*"([^"]+)"/m.exec(block)[1];
-    const [, limit, period] = /^simple\s*=\s*\{\s*limit\s*=\s*(\d+)\s*,\s*period\s*=\s*(\d+)\s*\}/m.exec(block);
-    limits[name] = { simple: { limit: Number(limit), period: Number(period) } };
-  }
-  return limits;
-}
-
 /**
  * A running Worker; `vars` override the defaults (null removes one). With
  * `persist` (a folder), Durable Object storage outlives this Worker, as it
  * outlives a Worker that dies in production. `ratelimits` default to wrangler.toml's.
  */
 export async function startWorker(upstream, vars = {}, { persist, ratelimits = wranglerRateLimits() } = {}) {
-  const { Miniflare } = await import(join(REPO, "node_modules/miniflare/dist/src/index.js"));
   const logs = [];
   const bindings = {
     ...SECRETS,
@@ -57,14 +28,7 @@ export async function startWorker(upstream, vars = {}, { persist, ratelimits = w
     ...vars,
   };
   for (const [k, v] of Object.entries(bindings)) if (v === null) delete bindings[k];
-  const dir = bundled();
-  const mf = new Miniflare({
-    modules: true,
-    scriptPath: join(dir, "index.js"),
-    modulesRoot: dir,
-    modulesRules: [{ type: "CompiledWasm", include: ["**/*.wasm"] }],
-    compatibilityDate: "2026-04-01",
-    durableObjects: { IDEMPOTENCY: "IdempotencyStore" },
+  const mf = await startLocalWorker({
     ratelimits,
     ...(persist ? { durableObjectsPersist: persist } : {}),
     bindings,
