@@ -16,9 +16,10 @@ import { startLocalWorker } from "./local-worker.mjs";
 
 // Orders the page opens with: production-shaped ones, not the docs' placeholders.
 const world = seedWorld();
+const shownCapture = [...world.capture.values()].find((o) => o.status === "completed" && !Number.isInteger(o.cost + o.gas) && o.result_url);
 const examples = {
-  captureOrderId: [...world.capture.values()].find((o) => o.status === "completed" && !Number.isInteger(o.cost + o.gas) && o.result_url)
-    ?.order_id,
+  captureOrderId: shownCapture?.order_id,
+  captureNid: shownCapture?.nid,
   namefiOrderId: [...world.namefi.values()].find(
     (d) => d.order.userId === NAMEFI_OWNER_ID && d.order.status === "SUCCEEDED" && d.items.length,
   )?.order.id,
@@ -45,7 +46,10 @@ const demo = http.createServer(async (req, res) => {
   if (path === "/config.json") {
     // Points the page at the simulator; edit the fields on the page for real services.
     res.writeHead(200, { "content-type": "application/json" });
-    return res.end(JSON.stringify({ simUrl, worker: { url: workerUrl, accessToken }, credentials: SIM_CREDENTIALS, examples }));
+    // The page gets the user's own Namefi token and the Worker's token for this run; of the
+    // partner secrets only the simulator's Capture key, for the marked direct Capture wait.
+    const credentials = { namefiToken: SIM_CREDENTIALS.namefiToken, captureApiKey: SIM_CREDENTIALS.captureApiKey };
+    return res.end(JSON.stringify({ simUrl, worker: { url: workerUrl, accessToken }, credentials, examples }));
   }
   const prefix = Object.keys(SERVED).filter((p) => path === p || (p.endsWith("/") && p !== "/" && path.startsWith(p)))[0];
   if (!prefix) return res.writeHead(404).end("not found");

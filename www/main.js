@@ -1,28 +1,19 @@
-// The demo: each form calls one function of the package and shows the typed
-// result or the OrderApiError's fields.
-import {
-  createExternalOrders,
-  getExternalOrders,
-  getNamefiOrder,
-  init,
-  isOrderApiError,
-  queryCaptureOrder,
-  waitForCaptureOrder,
-  waitForNamefiOrder,
-} from "/js/browser.js";
+// The demo: Namefi through the package with the user's own token; Capture and
+// License.rocks through the edge Worker, which holds their partner secrets.
+// Each result is shown, or the error's fields.
+import { getNamefiOrder, init, isOrderApiError, waitForCaptureOrder, waitForNamefiOrder } from "/js/browser.js";
 
 const $ = (id) => document.getElementById(id);
 const config = await (await fetch("/config.json")).json();
-const { simUrl, credentials, examples } = config;
+const { simUrl, worker, credentials, examples } = config;
 $("target").textContent = `the local simulator at ${simUrl}`;
+$("worker-url").textContent = worker.url;
 
 const defaults = {
-  capture: { orderId: examples.captureOrderId, apiKey: credentials.captureApiKey, baseUrl: simUrl },
+  capture: { orderId: examples.captureOrderId, nid: examples.captureNid },
   namefi: { orderId: examples.namefiOrderId, token: credentials.namefiToken, baseUrl: `${simUrl}/v-next` },
   licenseRocks: {
     ids: examples.licenseRocksIds.join(","),
-    apiToken: credentials.licenseRocksApiToken,
-    instanceUrl: simUrl,
     orders: JSON.stringify([{ nftId: 405, listingId: 2, quantity: 1, buyerUserId: 5 }]),
   },
 };
@@ -30,18 +21,33 @@ for (const [form, values] of Object.entries(defaults)) {
   for (const [name, value] of Object.entries(values)) $(form).elements[name].value = value;
 }
 
-function show(promise) {
+// A call to the Worker: its JSON, or its `{error}` body thrown with the HTTP status.
+async function viaWorker(path, init = {}) {
+  const res = await fetch(`${worker.url}${path}`, {
+    ...init,
+    headers: { authorization: `Bearer ${worker.accessToken}`, ...init.headers },
+  });
+  const body = await res.json().catch(() => null);
+  if (!res.ok) {
+    const { kind = "http", provider, code, message = `the Worker answered ${res.status}` } = body?.error ?? {};
+    throw Object.assign(new Error(message), { kind, provider, status: res.status, code, retryAfter: res.headers.get("retry-after") });
+  }
+  return { body, replayed: res.headers.get("idempotent-replayed") === "true" };
+}
+
+// Shows what `promise` settles to; `note(value)`, when given, adds to the status line.
+function show(promise, note) {
   $("status").textContent = "…";
   $("status").className = "";
   const started = performance.now();
   promise.then(
     (value) => {
-      $("status").textContent = `ok in ${Math.round(performance.now() - started)} ms`;
+      $("status").textContent = `ok in ${Math.round(performance.now() - started)} ms${note ? `; ${note(value)}` : ""}`;
       $("status").className = "ok";
       $("result").textContent = JSON.stringify(value, null, 2);
     },
     (error) => {
-      $("status").textContent = isOrderApiError(error) ? `${error.kind} (${error.provider})` : "error";
+      $("status").textContent = error.kind ? `${error.kind} (${error.provider ?? "worker"})` : "error";
       $("status").className = "error";
       const { kind, provider, status, code, path, retryable, retryAfterMs } = error;
       $("result").textContent = JSON.stringify(
@@ -57,8 +63,8 @@ const fields = (form) => Object.fromEntries(new FormData(form));
 
 $("capture").addEventListener("submit", (event) => {
   event.preventDefault();
-  const { orderId, apiKey, baseUrl } = fields(event.target);
-  show(queryCaptureOrder(orderId, { apiKey, baseUrl, dangerouslyAllowBrowser: true }));
+  const { orderId, nid } = fields(event.target);
+  show(viaWorker(`/v1/capture/orders/${encodeURIComponent(orderId)}?nid=${encodeURIComponent(nid)}`).then(({ body }) => body));
 });
 
 $("namefi").addEventListener("submit", (event) => {
@@ -67,28 +73,39 @@ $("namefi").addEventListener("submit", (event) => {
   show(getNamefiOrder(orderId, { token, baseUrl }));
 });
 
+// One key per draft of the new orders: a second press resends the same key,
+// and the Worker answers from its record instead of creating them again.
+let idempotencyKey;
+const newDraft = () => {
+  idempotencyKey = crypto.randomUUID();
+  $("idempotency-key").textContent = idempotencyKey;
+};
+newDraft();
+$("licenseRocks").elements.orders.addEventListener("input", newDraft);
+
 $("licenseRocks").addEventListener("submit", (event) => {
   event.preventDefault();
-  const { ids, apiToken, instanceUrl, orders } = fields(event.target);
-  const options = { apiToken, instanceUrl, dangerouslyAllowBrowser: true };
+  const { ids, orders } = fields(event.target);
   if (event.submitter?.value === "create") {
-    let parsed;
-    try {
-      parsed = JSON.parse(orders);
-    } catch (e) {
-      return show(Promise.reject(new Error(`New orders must be JSON: ${e.message}`)));
-    }
-    show(createExternalOrders(parsed, options));
-  } else {
+    const created = viaWorker("/v1/license-rocks/orders", {
+      method: "POST",
+      headers: { "content-type": "application/json", "idempotency-key": idempotencyKey },
+      body: orders,
+    });
+    let replayed;
     show(
-      getExternalOrders(
-        ids
-          .split(",")
-          .map((id) => id.trim())
-          .filter(Boolean),
-        options,
-      ),
+      created.then((answer) => {
+        replayed = answer.replayed;
+        return answer.body.orders;
+      }),
+      () => (replayed ? "replayed: the same key, so nothing was created again" : "created"),
     );
+  } else {
+    const list = ids
+      .split(",")
+      .map((id) => id.trim())
+      .filter(Boolean);
+    show(viaWorker(`/v1/license-rocks/orders?ids=${list.map(encodeURIComponent).join(",")}`).then(({ body }) => body.orders));
   }
 });
 

@@ -7,6 +7,7 @@ import { spawn } from "node:child_process";
 import { after, before, test } from "node:test";
 import { fileURLToPath } from "node:url";
 
+import { SIM_CREDENTIALS } from "../../sim/credentials.mjs";
 import { launchChromium } from "../package/helpers.mjs";
 
 let server;
@@ -36,6 +37,8 @@ test("the demo shows orders, errors with their fields, and a live wait until an 
     const page = await browser.newPage();
     const errors = [];
     page.on("pageerror", (e) => errors.push(e.message));
+    const sent = [];
+    page.on("request", (request) => sent.push(`${request.url()} ${JSON.stringify(request.headers())} ${request.postData() ?? ""}`));
     await page.goto(demoUrl);
     await page.click('#licenseRocks button[value="get"]');
     await page.waitForFunction(() => /^ok/.test(document.getElementById("status").textContent));
@@ -69,6 +72,36 @@ test("the demo shows orders, errors with their fields, and a live wait until an 
     const error = JSON.parse(await page.textContent("#result"));
     assert.equal(error.provider, "namefi");
     assert.match(error.message, /UUID/);
+
+    // A create through the Worker, pressed twice: one order upstream, the second answer replayed.
+    const config = await (await fetch(`${demoUrl}config.json`)).json();
+    const log = async () => (await (await fetch(`${config.simUrl}/__sim/scopes/default/requests`)).json()).requests;
+    const postsBefore = (await log()).filter((r) => r.method === "POST").length;
+    const createdIds = [];
+    for (const outcome of ["created", "replayed"]) {
+      await page.evaluate(() => (document.getElementById("status").textContent = ""));
+      await page.click('#licenseRocks button[value="create"]');
+      await page.waitForFunction(() => /^ok/.test(document.getElementById("status").textContent));
+      assert.match(await page.textContent("#status"), new RegExp(`; ${outcome}`));
+      createdIds.push(JSON.parse(await page.textContent("#result"))[0].id);
+    }
+    assert.equal(createdIds[0], createdIds[1], "the same order both times");
+    assert.equal((await log()).filter((r) => r.method === "POST").length, postsBefore + 1, "sent upstream once");
+
+    // Worker errors show their fields.
+    await page.fill('#capture input[name="nid"]', "bafywrong");
+    await page.click("#capture button");
+    await page.waitForFunction(() => /not_found/.test(document.getElementById("status").textContent));
+    assert.equal(JSON.parse(await page.textContent("#result")).status, 404);
+
+    assert.equal(config.credentials.licenseRocksApiToken, undefined, "the License.rocks token never reaches the page");
+    // Every request so far (the forms): no partner secret in any URL, header or body.
+    assert.ok(sent.length >= 8, sent.join("\n"));
+    for (const request of sent) {
+      for (const secret of [SIM_CREDENTIALS.licenseRocksApiToken, SIM_CREDENTIALS.captureApiKey]) {
+        assert.ok(!request.includes(secret), request);
+      }
+    }
 
     // A live wait: the status line and its history move until the order settles.
     for (const [provider, final, middle] of [
