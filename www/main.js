@@ -2,6 +2,7 @@
 // License.rocks through the edge Worker, which holds their partner secrets.
 // Each result is shown, or the error's fields.
 import { getNamefiOrder, init, isOrderApiError, waitForCaptureOrder, waitForNamefiOrder } from "/js/browser.js";
+import { cards, errorPanel } from "/www/cards.js";
 
 const $ = (id) => document.getElementById(id);
 const config = await (await fetch("/config.json")).json();
@@ -35,8 +36,9 @@ async function viaWorker(path, init = {}) {
   return { body, replayed: res.headers.get("idempotent-replayed") === "true" };
 }
 
-// Shows what `promise` settles to; `note(value)`, when given, adds to the status line.
-function show(promise, note) {
+// Shows what `promise` settles to, as cards of `kind`'s orders (and raw JSON);
+// `note(value)`, when given, adds to the status line.
+function show(kind, promise, note) {
   $("status").textContent = "…";
   $("status").className = "";
   const started = performance.now();
@@ -45,6 +47,7 @@ function show(promise, note) {
       $("status").textContent = `ok in ${Math.round(performance.now() - started)} ms${note ? `; ${note(value)}` : ""}`;
       $("status").className = "ok";
       $("result").textContent = JSON.stringify(value, null, 2);
+      $("cards").replaceChildren(...cards(kind, value));
     },
     (error) => {
       $("status").textContent = error.kind ? `${error.kind} (${error.provider ?? "worker"})` : "error";
@@ -55,6 +58,7 @@ function show(promise, note) {
         null,
         2,
       );
+      $("cards").replaceChildren(errorPanel(error));
     },
   );
 }
@@ -64,13 +68,16 @@ const fields = (form) => Object.fromEntries(new FormData(form));
 $("capture").addEventListener("submit", (event) => {
   event.preventDefault();
   const { orderId, nid } = fields(event.target);
-  show(viaWorker(`/v1/capture/orders/${encodeURIComponent(orderId)}?nid=${encodeURIComponent(nid)}`).then(({ body }) => body));
+  show(
+    "capture",
+    viaWorker(`/v1/capture/orders/${encodeURIComponent(orderId)}?nid=${encodeURIComponent(nid)}`).then(({ body }) => body),
+  );
 });
 
 $("namefi").addEventListener("submit", (event) => {
   event.preventDefault();
   const { orderId, token, baseUrl } = fields(event.target);
-  show(getNamefiOrder(orderId, { token, baseUrl }));
+  show("namefi", getNamefiOrder(orderId, { token, baseUrl }));
 });
 
 // One key per draft of the new orders: a second press resends the same key,
@@ -94,6 +101,7 @@ $("licenseRocks").addEventListener("submit", (event) => {
     });
     let replayed;
     show(
+      "licenseRocks",
       created.then((answer) => {
         replayed = answer.replayed;
         return answer.body.orders;
@@ -105,7 +113,10 @@ $("licenseRocks").addEventListener("submit", (event) => {
       .split(",")
       .map((id) => id.trim())
       .filter(Boolean);
-    show(viaWorker(`/v1/license-rocks/orders?ids=${list.map(encodeURIComponent).join(",")}`).then(({ body }) => body.orders));
+    show(
+      "licenseRocks",
+      viaWorker(`/v1/license-rocks/orders?ids=${list.map(encodeURIComponent).join(",")}`).then(({ body }) => body.orders),
+    );
   }
 });
 
@@ -146,12 +157,12 @@ $("watch").addEventListener("submit", async (event) => {
             onUpdate,
             dangerouslyAllowBrowser: true,
           });
-    show(wait);
+    show(provider, wait);
     const settled = await wait;
     $("live-status").textContent = `${MOVING[provider].statusOf(settled)} (settled)`;
   } catch (error) {
     $("live-status").textContent = `stopped: ${error.message}`;
-    if (!isOrderApiError(error)) show(Promise.reject(error));
+    if (!isOrderApiError(error)) show(provider, Promise.reject(error));
   } finally {
     button.disabled = false;
   }

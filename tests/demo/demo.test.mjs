@@ -49,12 +49,33 @@ test("the demo shows orders, errors with their fields, and a live wait until an 
       [1000, 1001],
     );
     assert.equal(orders[0].status, "paid");
+    // As people read them: a card per order, a badge, money from cents, what the Worker withheld.
+    const lrCards = await page.$$eval("#cards .card", (cards) =>
+      cards.map((card) => ({
+        title: card.querySelector("h3").firstChild.textContent.trim(),
+        badge: card.querySelector(".badge").textContent,
+        text: card.textContent,
+      })),
+    );
+    assert.deepEqual(
+      lrCards.map((c) => [c.title, c.badge]),
+      [
+        ["License.rocks order #1000", "paid"],
+        ["License.rocks order #1001", "paid"],
+      ],
+    );
+    assert.match(lrCards[0].text, /Buyer emailwithheld by the Worker/);
+    assert.match(lrCards[0].text, /Secret phrase.*withheld by the Worker/s);
+    assert.match(lrCards[0].text, new RegExp(`€${(orders[0].totalPriceCents / 100).toFixed(2)}`));
+    assert.match(lrCards[0].text, / ETH/);
 
     await page.click("#capture button");
     await page.waitForFunction(() => document.getElementById("result").textContent.includes("Mint Polygon NFT"));
     const capture = JSON.parse(await page.textContent("#result"));
     assert.equal(capture.status, "completed");
     assert.match(capture.result_url, /^https:/);
+    assert.equal(await page.textContent("#cards .card .badge"), "completed");
+    assert.match(await page.textContent("#cards .card"), /Mint Polygon NFT/);
 
     await page.click("#namefi button");
     await page.waitForFunction(
@@ -65,6 +86,10 @@ test("the demo shows orders, errors with their fields, and a live wait until an 
     assert.equal(namefi.order.status, "SUCCEEDED");
     assert.ok(!JSON.stringify(namefi).includes('"string"'), "no placeholder values");
     assert.match(namefi.order.nftWalletAddress, /^0x[0-9a-f]{40}$/);
+    const namefiCard = await page.textContent("#cards .card");
+    assert.match(namefiCard, new RegExp(`\\$${(namefi.order.amountInUSDCents / 100).toFixed(2)}`));
+    assert.match(namefiCard, new RegExp(namefi.items[0].normalizedDomainName.replaceAll(".", "\\.")));
+    assert.equal(await page.$$eval("#cards .card table", (tables) => tables.length), 2, "items and payments");
 
     await page.fill('#namefi input[name="orderId"]', "not-an-id");
     await page.click("#namefi button");
@@ -72,6 +97,10 @@ test("the demo shows orders, errors with their fields, and a live wait until an 
     const error = JSON.parse(await page.textContent("#result"));
     assert.equal(error.provider, "namefi");
     assert.match(error.message, /UUID/);
+    const panel = await page.textContent("#cards .error-panel");
+    assert.match(panel, /kindinvalid_input/);
+    assert.match(panel, /providernamefi/);
+    assert.match(panel, /retryablefalse/);
 
     // A create through the Worker, pressed twice: one order upstream, the second answer replayed.
     const config = await (await fetch(`${demoUrl}config.json`)).json();
