@@ -46,9 +46,9 @@ const demo = http.createServer(async (req, res) => {
   if (path === "/config.json") {
     // Points the page at the simulator; edit the fields on the page for real services.
     res.writeHead(200, { "content-type": "application/json" });
-    // The page gets the user's own Namefi token and the Worker's token for this run; of the
-    // partner secrets only the simulator's Capture key, for the marked direct Capture wait.
-    const credentials = { namefiToken: SIM_CREDENTIALS.namefiToken, captureApiKey: SIM_CREDENTIALS.captureApiKey };
+    // The page gets the user's own Namefi token and the Worker's token for this run:
+    // no partner secret.
+    const credentials = { namefiToken: SIM_CREDENTIALS.namefiToken };
     return res.end(JSON.stringify({ simUrl, worker: { url: workerUrl, accessToken }, credentials, examples }));
   }
   const prefix = Object.keys(SERVED).filter((p) => path === p || (p.endsWith("/") && p !== "/" && path.startsWith(p)))[0];

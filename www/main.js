@@ -1,7 +1,7 @@
 // The demo: Namefi through the package with the user's own token; Capture and
 // License.rocks through the edge Worker, which holds their partner secrets.
 // Each result is shown, or the error's fields.
-import { getNamefiOrder, init, isOrderApiError, waitForCaptureOrder, waitForNamefiOrder } from "/js/browser.js";
+import { getNamefiOrder, init, isOrderApiError, waitForNamefiOrder } from "/js/browser.js";
 import { cards, errorPanel } from "/www/cards.js";
 
 const $ = (id) => document.getElementById(id);
@@ -13,10 +13,8 @@ $("worker-url").textContent = worker.url;
 const defaults = {
   capture: { orderId: examples.captureOrderId, nid: examples.captureNid },
   namefi: { orderId: examples.namefiOrderId, token: credentials.namefiToken, baseUrl: `${simUrl}/v-next` },
-  licenseRocks: {
-    ids: examples.licenseRocksIds.join(","),
-    orders: JSON.stringify([{ nftId: 405, listingId: 2, quantity: 1, buyerUserId: 5 }]),
-  },
+  licenseRocks: { ids: examples.licenseRocksIds.join(",") },
+  create: { nftId: 405, listingId: 2, quantity: 1, buyerUserId: 5 },
 };
 for (const [form, values] of Object.entries(defaults)) {
   for (const [name, value] of Object.entries(values)) $(form).elements[name].value = value;
@@ -80,55 +78,55 @@ $("namefi").addEventListener("submit", (event) => {
   show("namefi", getNamefiOrder(orderId, { token, baseUrl }));
 });
 
-// One key per draft of the new orders: a second press resends the same key,
-// and the Worker answers from its record instead of creating them again.
+// One key per draft of the new order: a second press resends the same key,
+// and the Worker answers from its record instead of creating it again.
 let idempotencyKey;
 const newDraft = () => {
   idempotencyKey = crypto.randomUUID();
   $("idempotency-key").textContent = idempotencyKey;
 };
 newDraft();
-$("licenseRocks").elements.orders.addEventListener("input", newDraft);
+$("create").addEventListener("input", newDraft);
 
 $("licenseRocks").addEventListener("submit", (event) => {
   event.preventDefault();
-  const { ids, orders } = fields(event.target);
-  if (event.submitter?.value === "create") {
-    const created = viaWorker("/v1/license-rocks/orders", {
-      method: "POST",
-      headers: { "content-type": "application/json", "idempotency-key": idempotencyKey },
-      body: orders,
-    });
-    let replayed;
-    show(
-      "licenseRocks",
-      created.then((answer) => {
-        replayed = answer.replayed;
-        return answer.body.orders;
-      }),
-      () => (replayed ? "replayed: the same key, so nothing was created again" : "created"),
-    );
-  } else {
-    const list = ids
-      .split(",")
-      .map((id) => id.trim())
-      .filter(Boolean);
-    show(
-      "licenseRocks",
-      viaWorker(`/v1/license-rocks/orders?ids=${list.map(encodeURIComponent).join(",")}`).then(({ body }) => body.orders),
-    );
-  }
+  const ids = fields(event.target)
+    .ids.split(",")
+    .map((id) => id.trim())
+    .filter(Boolean);
+  show(
+    "licenseRocks",
+    viaWorker(`/v1/license-rocks/orders?ids=${ids.map(encodeURIComponent).join(",")}`).then(({ body }) => body.orders),
+  );
+});
+
+$("create").addEventListener("submit", (event) => {
+  event.preventDefault();
+  const { nftId, listingId, quantity, buyerUserId, ...address } = fields(event.target);
+  // Numbers as typed (the Worker says which one is not a positive integer); only the address fields filled in.
+  const order = { nftId: Number(nftId), listingId: Number(listingId), quantity: Number(quantity), buyerUserId: Number(buyerUserId) };
+  const billing = Object.fromEntries(Object.entries(address).filter(([, value]) => value.trim() !== ""));
+  if (Object.keys(billing).length) order.buyerBillingData = billing;
+  let replayed;
+  const created = viaWorker("/v1/license-rocks/orders", {
+    method: "POST",
+    headers: { "content-type": "application/json", "idempotency-key": idempotencyKey },
+    body: JSON.stringify([order]),
+  });
+  show(
+    "licenseRocks",
+    created.then((answer) => {
+      replayed = answer.replayed;
+      return answer.body.orders;
+    }),
+    () => (replayed ? "replayed: the same key, so nothing was created again" : "created"),
+  );
 });
 
 // A live wait: the simulator makes an order whose status moves in time (its
 // progressions route), and the wait shows each status as it comes.
-const MOVING = {
-  namefi: { statuses: ["CREATED", "PROCESSING", "PROCESSING", "SUCCEEDED"], statusOf: (d) => d.order.status },
-  capture: { statuses: ["submitted", "paid", "paid", "completed"], statusOf: (o) => o.status },
-};
 $("watch").addEventListener("submit", async (event) => {
   event.preventDefault();
-  const { provider } = fields(event.target);
   const button = event.target.querySelector("button");
   button.disabled = true;
   $("live-history").replaceChildren();
@@ -136,33 +134,23 @@ $("watch").addEventListener("submit", async (event) => {
   try {
     const res = await fetch(`${simUrl}/__sim/scopes/default/progressions`, {
       method: "POST",
-      body: JSON.stringify({ provider, statuses: MOVING[provider].statuses, everyMs: 1200 }),
+      body: JSON.stringify({ provider: "namefi", statuses: ["CREATED", "PROCESSING", "PROCESSING", "SUCCEEDED"], everyMs: 1200 }),
     });
     if (!res.ok) throw new Error(`the simulator refused: ${await res.text()}`);
     const { orderId } = await res.json();
-    const onUpdate = (order) => {
-      const status = MOVING[provider].statusOf(order);
-      $("live-status").textContent = status;
+    const onUpdate = (details) => {
+      $("live-status").textContent = details.order.status;
       const item = document.createElement("li");
-      item.textContent = `${new Date().toLocaleTimeString()}: ${status}`;
+      item.textContent = `${new Date().toLocaleTimeString()}: ${details.order.status}`;
       $("live-history").append(item);
     };
-    const wait =
-      provider === "namefi"
-        ? waitForNamefiOrder(orderId, { token: credentials.namefiToken, baseUrl: `${simUrl}/v-next`, intervalMs: 500, onUpdate })
-        : waitForCaptureOrder(orderId, {
-            apiKey: credentials.captureApiKey,
-            baseUrl: simUrl,
-            intervalMs: 500,
-            onUpdate,
-            dangerouslyAllowBrowser: true,
-          });
-    show(provider, wait);
+    const wait = waitForNamefiOrder(orderId, { token: credentials.namefiToken, baseUrl: `${simUrl}/v-next`, intervalMs: 500, onUpdate });
+    show("namefi", wait);
     const settled = await wait;
-    $("live-status").textContent = `${MOVING[provider].statusOf(settled)} (settled)`;
+    $("live-status").textContent = `${settled.order.status} (settled)`;
   } catch (error) {
     $("live-status").textContent = `stopped: ${error.message}`;
-    if (!isOrderApiError(error)) show(provider, Promise.reject(error));
+    if (!isOrderApiError(error)) show("namefi", Promise.reject(error));
   } finally {
     button.disabled = false;
   }
