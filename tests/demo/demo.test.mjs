@@ -4,11 +4,16 @@
 
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
+import { mkdirSync } from "node:fs";
 import { after, before, test } from "node:test";
 import { fileURLToPath } from "node:url";
 
 import { SIM_CREDENTIALS } from "../../sim/credentials.mjs";
 import { launchChromium } from "../package/helpers.mjs";
+
+// Screenshots for people to look at (not compared pixel by pixel).
+const ARTIFACTS = fileURLToPath(new URL("../../test-artifacts/", import.meta.url));
+mkdirSync(ARTIFACTS, { recursive: true });
 
 let server;
 let demoUrl;
@@ -156,6 +161,10 @@ test("the demo shows orders, errors with their fields, and a live wait until an 
       }
     }
 
+    await page.setViewportSize({ width: 1200, height: 900 });
+    await page.click("#licenseRocks button");
+    await page.waitForFunction(() => document.querySelectorAll("#cards .card").length === 2);
+    await page.screenshot({ path: `${ARTIFACTS}demo-wide.png`, fullPage: true });
     assert.deepEqual(errors, []);
   } finally {
     await browser.close();
@@ -183,4 +192,35 @@ test("the Worker runs in front of the simulator, for the page's origin, with thi
     headers: { origin: "https://evil.example", authorization: `Bearer ${config.worker.accessToken}` },
   });
   assert.equal(elsewhere.status, 403, "another origin is refused");
+});
+
+test("usable on a phone-sized screen and by keyboard alone", async () => {
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(demoUrl);
+    await page.waitForFunction(() => document.getElementById("idempotency-key").textContent !== "");
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok((await overflow()) <= 0, `the page is ${await overflow()} px wider than the screen`);
+
+    // Keyboard only: into the ids field, Tab to its button, Enter.
+    await page.focus('#licenseRocks input[name="ids"]');
+    await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), "Get orders");
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => document.querySelectorAll("#cards .card").length === 2);
+    assert.ok((await overflow()) <= 0, "cards and their tables fit the screen (tables scroll inside)");
+    // Namefi by Enter in its last field.
+    await page.focus('#namefi input[name="baseUrl"]');
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => document.querySelector("#cards h3")?.textContent.startsWith("Namefi order"));
+    assert.ok((await overflow()) <= 0);
+    await page.locator("#cards").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${ARTIFACTS}demo-phone.png`, fullPage: true });
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
 });
