@@ -29,5 +29,5 @@ bash scripts/with-sim.sh wasm-pack test --node -- --locked --test web_node
 step "wasm in real Chromium against the simulator (wasm-pack test --headless --chrome)"
 CHROMEDRIVER=/usr/bin/chromedriver bash scripts/with-sim.sh wasm-pack test --headless --chrome -- --locked --test web_browser
 
-step "the transport helpers with an injected fetch; simulator over HTTP; waits, iteration and hooks in Node, Chromium and workerd; Namefi's production schema against the package; packed tarball in Node, Vite, a plain page and workerd; the edge Worker in workerd; the demo page; the benchmark's zod schemas against the package, and the benchmark in quick mode (node --test)"
-node --test --test-concurrency=1 tests/transport/ tests/sim/ tests/workflows/ tests/real-apis/ tests/package/ tests/worker/ tests/demo/ tests/bench/
+step "the transport helpers with an injected fetch; simulator over HTTP; waits, iteration and hooks in Node, Chromium and workerd; Namefi's production schema against the package; packed tarball in Node, Vite, a plain page and workerd; the edge Worker in workerd; the demo page; links in the docs; the benchmark's zod schemas against the package, and the benchmark in quick mode (node --test)"
+node --test --test-concurrency=1 tests/transport/ tests/sim/ tests/workflows/ tests/real-apis/ tests/package/ tests/worker/ tests/demo/ tests/docs/ tests/bench/
