@@ -6,6 +6,8 @@
 // big ones into several GETs and the baselines parse exactly those chunks):
 //   json       response.json() alone (the floor)
 //   json+zod   response.json() + a zod 4 schema covering every field we check
+//   json+ajv   response.json() + ajv's compiled validator for zod's JSON Schema
+//              export of that schema (the same checks; both held to our verdicts)
 //   ours       getExternalOrders(), which validates every field in wasm
 //   io         plain JS doing the client's own I/O per request and no checks:
 //              an AbortController and timer (the per-attempt timeout), fetch with
@@ -23,6 +25,7 @@ import { measure } from "mitata";
 
 import { getExternalOrders, getNamefiOrder, queryCaptureOrder } from "../js/node.js";
 import { seedWorld } from "../sim/data.mjs";
+import * as ajvSchemas from "./ajv-schemas.mjs";
 import { captureReply, externalOrdersReply, namefiOrderDetails } from "./zod-schemas.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -111,25 +114,32 @@ async function rounds(contenders, opts = {}) {
   const ratios = (a, b) => samples[a].map((t, i) => t / samples[b][i]).sort((x, y) => x - y);
   return {
     ...Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)])),
-    ratios: { oursZod: ratios("ours", "zod"), oursJson: ratios("ours", "json"), ioZod: ratios("io", "zod") },
+    ratios: {
+      oursZod: ratios("ours", "zod"),
+      oursAjv: ratios("ours", "ajv"),
+      oursJson: ratios("ours", "json"),
+      ioZod: ratios("io", "zod"),
+    },
   };
 }
 
 const fmt = (ns) => (ns / 1e6).toFixed(ns < 1e6 ? 3 : 2);
 const rows = [];
-async function compare(label, ids, chunkSchema, ours) {
+async function compare(label, ids, ours) {
   const urls = await chunkUrls(ids);
   const json = () => Promise.all(urls.map(async (u) => (await memFetch(u)).json()));
-  const zod = () => Promise.all(urls.map(async (u) => chunkSchema.parse(await (await memFetch(u)).json())));
+  const zod = () => Promise.all(urls.map(async (u) => externalOrdersReply.parse(await (await memFetch(u)).json())));
+  const ajv = () => Promise.all(urls.map(async (u) => ajvSchemas.externalOrdersReply.parse(await (await memFetch(u)).json())));
   const io = () => Promise.all(urls.map(sameIo));
-  // Sanity: every contender sees the same data, and the schema accepts it.
+  // Sanity: every contender sees the same data, and the schemas accept it.
   await zod();
-  rows.push({ label, requests: urls.length, ...(await rounds({ json, zod, io, ours })) });
+  await ajv();
+  rows.push({ label, requests: urls.length, ...(await rounds({ json, zod, ajv, io, ours })) });
 }
 
 for (const n of [2, 200, 2000]) {
   const ids = allIds.slice(0, n);
-  await compare(`License.rocks GET, ${n} orders`, ids, externalOrdersReply, () => getExternalOrders(ids, lr));
+  await compare(`License.rocks GET, ${n} orders`, ids, () => getExternalOrders(ids, lr));
 }
 const namefiId = [...world.namefi.keys()][0];
 {
@@ -137,6 +147,7 @@ const namefiId = [...world.namefi.keys()][0];
   const medians = await rounds({
     json: async () => (await memFetch(url)).json(),
     zod: async () => namefiOrderDetails.parse(await (await memFetch(url)).json()),
+    ajv: async () => ajvSchemas.namefiOrderDetails.parse(await (await memFetch(url)).json()),
     io: () => sameIo(url),
     ours: () => getNamefiOrder(namefiId, { token: "t", baseUrl: `${BASE}/v-next`, fetch: memFetch }),
   });
@@ -148,6 +159,7 @@ const namefiId = [...world.namefi.keys()][0];
   const medians = await rounds({
     json: async () => (await memFetch(url)).json(),
     zod: async () => captureReply.parse(await (await memFetch(url)).json()),
+    ajv: async () => ajvSchemas.captureReply.parse(await (await memFetch(url)).json()),
     io: () => sameIo(url),
     ours: () => queryCaptureOrder(orderId, { apiKey: "k", baseUrl: BASE, fetch: memFetch }),
   });
@@ -158,14 +170,14 @@ if (QUICK) console.log("\nBENCH_QUICK: a smoke run, one short round; the figures
 console.log(`\nms per call: median of ${ROUNDS} interleaved mitata p50s, Node ${process.version}, in-memory fetch;`);
 console.log(`ratios: median of the ${ROUNDS} rounds' own ratios [lowest-highest]\n`);
 console.log(
-  "| case | requests | json() | json()+zod 4 | same I/O, no checks | web3-orders | ours / json+zod | ours / json | io / json+zod |",
+  "| case | requests | json() | json()+zod 4 | json()+ajv | same I/O, no checks | web3-orders | ours / json+zod | ours / json+ajv | ours / json | io / json+zod |",
 );
-console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
 for (const r of rows) {
   const x = (rs) => `${rs[rs.length >> 1].toFixed(2)}x [${rs[0].toFixed(2)}-${rs[rs.length - 1].toFixed(2)}]`;
-  const { oursZod, oursJson, ioZod } = r.ratios;
+  const { oursZod, oursAjv, oursJson, ioZod } = r.ratios;
   console.log(
-    `| ${r.label} | ${r.requests} | ${fmt(r.json)} | ${fmt(r.zod)} | ${fmt(r.io)} | ${fmt(r.ours)} | ${x(oursZod)} | ${x(oursJson)} | ${x(ioZod)} |`,
+    `| ${r.label} | ${r.requests} | ${fmt(r.json)} | ${fmt(r.zod)} | ${fmt(r.ajv)} | ${fmt(r.io)} | ${fmt(r.ours)} | ${x(oursZod)} | ${x(oursAjv)} | ${x(oursJson)} | ${x(ioZod)} |`,
   );
 }
 

@@ -1,10 +1,12 @@
-// The benchmark's json()+zod contender must do the same work as this package:
-// accept what it accepts and refuse what it refuses, at the same field. Every
-// field of a documented reply is mutated in turn (wrong type, out-of-range or
-// fractional number, non-decimal string, removed) and both judge the result.
+// The benchmark's json()+zod and json()+ajv contenders must do the same work as
+// this package: accept what it accepts and refuse what it refuses, at the same
+// field. Every field of a documented reply is mutated in turn (wrong type,
+// out-of-range or fractional number, non-decimal string, removed) and all three
+// judge the result.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { captureReply, externalOrdersReply, namefiOrderDetails } from "../../bench/zod-schemas.mjs";
+import * as ajvSchemas from "../../bench/ajv-schemas.mjs";
+import * as zodSchemas from "../../bench/zod-schemas.mjs";
 import { getExternalOrders, getNamefiOrder, queryCaptureOrder } from "../../js/node.js";
 import { seedWorld } from "../../sim/data.mjs";
 
@@ -59,51 +61,68 @@ function* mutations(value) {
 const zodPath = (path) =>
   path.length === 0 ? "$" : path.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? p : `.${p}`)).join("");
 
-async function verdicts(schema, call, body) {
-  const zod = schema.safeParse(body);
-  let ours;
+/** What each schema contender says of a body: accepted, or the path of its first bad field. */
+const judges = {
+  zod: (name) => (body) => {
+    const result = zodSchemas[name].safeParse(body);
+    return result.success ? { ok: true } : { ok: false, path: zodPath(result.error.issues[0].path) };
+  },
+  ajv: (name) => (body) => {
+    const { validate } = ajvSchemas[name];
+    return validate(body) ? { ok: true } : { ok: false, path: ajvSchemas.ajvPath(validate.errors[0]) };
+  },
+};
+
+async function ourVerdict(call, body) {
   try {
     await call(reply(body));
-    ours = { ok: true };
+    return { ok: true };
   } catch (error) {
     assert.ok(error.kind === "invalid_response" || error.kind === "api", `not about the reply: ${error.message}`);
     // Capture's own error shape is an `api` error, which names no field.
-    ours = { ok: false, path: error.kind === "api" ? "(an api error)" : error.path };
+    return { ok: false, path: error.kind === "api" ? "(an api error)" : error.path };
   }
-  return { zod: zod.success ? { ok: true } : { ok: false, path: zodPath(zod.error.issues[0].path) }, ours };
 }
+
+const say = (verdict) => (verdict.ok ? "accepts" : `refuses at ${verdict.path}`);
 
 /**
- * Both accept `documented`; on every mutation both accept, or both refuse at the
- * same path, except the `known` differences (mutation → what each says), which
- * the package checks beyond a schema.
+ * Every contender and the package accept `documented`; on every mutation each
+ * contender accepts, or refuses at the same path, as the package does, except the
+ * `known` differences (mutation → what both say), which the package checks
+ * beyond a schema.
  */
-async function parity(schema, call, documented, known = {}) {
-  assert.deepEqual(await verdicts(schema, call, documented), { zod: { ok: true }, ours: { ok: true } }, "both accept the documented reply");
-  const differ = {};
+async function parity(schemaName, call, documented, known = {}) {
   let count = 0;
-  for (const [what, body] of mutations(documented)) {
+  const differ = Object.fromEntries(Object.keys(judges).map((name) => [name, {}]));
+  for (const [what, body] of [["the documented reply", documented], ...mutations(documented)]) {
     count++;
-    const { zod, ours } = await verdicts(schema, call, body);
-    if (zod.ok !== ours.ok || zod.path !== ours.path)
-      differ[what] = `zod ${zod.ok ? "accepts" : `refuses at ${zod.path}`}, ours ${ours.ok ? "accepts" : `refuses at ${ours.path}`}`;
+    const ours = await ourVerdict(call, body);
+    if (count === 1) assert.deepEqual(ours, { ok: true }, "the package accepts the documented reply");
+    for (const [name, judge] of Object.entries(judges)) {
+      const theirs = judge(schemaName)(body);
+      if (theirs.ok !== ours.ok || theirs.path !== ours.path) differ[name][what] = `${name} ${say(theirs)}, ours ${say(ours)}`;
+    }
   }
-  assert.deepEqual(differ, known, `zod and the package disagree (${count} mutations)`);
-  return count;
+  for (const name of Object.keys(judges)) {
+    const expected = Object.fromEntries(Object.entries(known).map(([what, says]) => [what, `${name} ${says}`]));
+    assert.deepEqual(differ[name], expected, `${name} and the package disagree (${count - 1} mutations)`);
+  }
+  return count - 1;
 }
 
-test("License.rocks: zod and the package judge every mutated field alike", async () => {
+test("License.rocks: zod, ajv and the package judge every mutated field alike", async () => {
   const [id] = world.licenseRocks.orders.keys();
   const documented = { orders: [world.licenseRocks.orders.get(id)], error: null };
   const call = (fetch) => getExternalOrders([id], { apiToken: "bench-token", instanceUrl: "https://hub.example.com", fetch });
-  const count = await parity(externalOrdersReply, call, documented, {
+  const count = await parity("externalOrdersReply", call, documented, {
     // A valid id, but not the one asked for: the package also checks that each asked order came back.
-    [`${-(2 ** 31) - 1} at orders[0].id`]: "zod accepts, ours refuses at orders",
+    [`${-(2 ** 31) - 1} at orders[0].id`]: "accepts, ours refuses at orders",
   });
   assert.ok(count > 400, `${count} mutations`);
 });
 
-test("Namefi: zod and the package judge every mutated field alike", async () => {
+test("Namefi: zod, ajv and the package judge every mutated field alike", async () => {
   const orders = [...world.namefi.values()];
   // The docs' example, and production-shaped orders that between them carry every field the models type.
   const failed = orders.find((o) => o.items[0]?.metadata?.failureDetails && o.payments[0]?.paymentProvider === "X402");
@@ -113,21 +132,21 @@ test("Namefi: zod and the package judge every mutated field alike", async () => 
   for (const details of [orders[0], failed, dns, unpaid]) {
     assert.ok(details, "the simulator has such an order");
     const call = (fetch) => getNamefiOrder(details.order.id, { token: "bench-token", baseUrl: "https://api.example.com", fetch });
-    count += await parity(namefiOrderDetails, call, details);
+    count += await parity("namefiOrderDetails", call, details);
   }
   assert.ok(count > 500, `${count} mutations`);
 });
 
-test("Capture: zod and the package judge every mutated field alike", async () => {
+test("Capture: zod, ajv and the package judge every mutated field alike", async () => {
   const [id] = world.capture.keys();
   const call = (fetch) => queryCaptureOrder(id, { apiKey: "bench-key", baseUrl: "https://api.example.com", fetch });
   const count = await parity(
-    captureReply,
+    "captureReply",
     call,
     { status: "success", response: world.capture.get(id) },
     {
       // Any other string status is Capture's own error shape: an `api` error, not a bad field.
-      '"x" at status': "zod refuses at status, ours refuses at (an api error)",
+      '"x" at status': "refuses at status, ours refuses at (an api error)",
     },
   );
   assert.ok(count >= 40, `${count} mutations`);
