@@ -5,8 +5,8 @@
 // judge the result.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import * as ajvSchemas from "../../bench/ajv-schemas.mjs";
-import * as zodSchemas from "../../bench/zod-schemas.mjs";
+import * as ajv from "../../bench/ajv-schemas.mjs";
+import * as zod from "../../bench/zod-schemas.mjs";
 import { getExternalOrders, getNamefiOrder, queryCaptureOrder } from "../../js/node.js";
 import { seedWorld } from "../../sim/data.mjs";
 
@@ -63,14 +63,19 @@ const zodPath = (path) =>
 
 /** What each schema contender says of a body: accepted, or the path of its first bad field. */
 const judges = {
-  zod: (name) => (body) => {
-    const result = zodSchemas[name].safeParse(body);
+  zod: (schema) => (body) => {
+    const result = schema.safeParse(body);
     return result.success ? { ok: true } : { ok: false, path: zodPath(result.error.issues[0].path) };
   },
-  ajv: (name) => (body) => {
-    const { validate } = ajvSchemas[name];
-    return validate(body) ? { ok: true } : { ok: false, path: ajvSchemas.ajvPath(validate.errors[0]) };
-  },
+  ajv:
+    ({ validate }) =>
+    (body) =>
+      validate(body) ? { ok: true } : { ok: false, path: ajv.ajvPath(validate.errors[0]) },
+};
+const schemas = {
+  externalOrdersReply: { zod: zod.externalOrdersReply, ajv: ajv.externalOrdersReply },
+  namefiOrderDetails: { zod: zod.namefiOrderDetails, ajv: ajv.namefiOrderDetails },
+  captureReply: { zod: zod.captureReply, ajv: ajv.captureReply },
 };
 
 async function ourVerdict(call, body) {
@@ -100,7 +105,7 @@ async function parity(schemaName, call, documented, known = {}) {
     const ours = await ourVerdict(call, body);
     if (count === 1) assert.deepEqual(ours, { ok: true }, "the package accepts the documented reply");
     for (const [name, judge] of Object.entries(judges)) {
-      const theirs = judge(schemaName)(body);
+      const theirs = judge(schemas[schemaName][name])(body);
       if (theirs.ok !== ours.ok || theirs.path !== ours.path) differ[name][what] = `${name} ${say(theirs)}, ours ${say(ours)}`;
     }
   }
