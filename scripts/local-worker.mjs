@@ -1,6 +1,6 @@
 // The edge Worker on this machine, as wrangler deploys it: bundled by
 // `wrangler deploy --dry-run`, run in workerd by Miniflare (Durable Objects and
-// the `[[ratelimits]]` binding simulated). Used by `npm start` and the tests.
+// the `[[ratelimits]]` binding simulated). Used by `npm start`, the tests and the benchmark.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -9,18 +9,23 @@ import { fileURLToPath } from "node:url";
 
 const REPO = fileURLToPath(new URL("..", import.meta.url));
 
-let bundle;
-/** The Worker bundled into a temporary folder, once per process (pkg-worker/ must be built). */
-export function bundledWorker() {
-  if (!bundle) {
-    bundle = mkdtempSync(join(tmpdir(), "web3-orders-worker-"));
-    execFileSync(join(REPO, "node_modules/.bin/wrangler"), ["deploy", "--dry-run", "--outdir", bundle], {
+const bundles = new Map();
+/**
+ * A Worker bundled into a temporary folder by `wrangler deploy --dry-run`, once
+ * per process and config (the repository's wrangler.toml by default; pkg-worker/
+ * must be built for that one).
+ */
+export function bundledWorker(config = join(REPO, "wrangler.toml")) {
+  if (!bundles.has(config)) {
+    const dir = mkdtempSync(join(tmpdir(), "web3-orders-worker-"));
+    execFileSync(join(REPO, "node_modules/.bin/wrangler"), ["deploy", "--dry-run", "--config", config, "--outdir", dir], {
       cwd: REPO,
       stdio: "pipe",
       env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "true" },
     });
+    bundles.set(config, dir);
   }
-  return bundle;
+  return bundles.get(config);
 }
 
 /** The `[[ratelimits]]` bindings of wrangler.toml, as Miniflare takes them. */
@@ -36,17 +41,23 @@ export function wranglerRateLimits() {
 }
 
 /** A Miniflare running the bundled Worker; `options` are Miniflare's (bindings, port, ...). */
-export async function startLocalWorker(options) {
+export function startLocalWorker(options) {
+  return startBundledWorker(bundledWorker(), {
+    durableObjects: { IDEMPOTENCY: "IdempotencyStore" },
+    ratelimits: wranglerRateLimits(),
+    ...options,
+  });
+}
+
+/** A Miniflare running the Worker bundled into `dir` (its `main` file, wasm as compiled modules). */
+export async function startBundledWorker(dir, options, main = "index.js") {
   const { Miniflare } = await import(join(REPO, "node_modules/miniflare/dist/src/index.js"));
-  const dir = bundledWorker();
   const mf = new Miniflare({
     modules: true,
-    scriptPath: join(dir, "index.js"),
+    scriptPath: join(dir, main),
     modulesRoot: dir,
     modulesRules: [{ type: "CompiledWasm", include: ["**/*.wasm"] }],
     compatibilityDate: "2026-04-01",
-    durableObjects: { IDEMPOTENCY: "IdempotencyStore" },
-    ratelimits: wranglerRateLimits(),
     ...options,
   });
   await mf.ready;

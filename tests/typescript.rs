@@ -1,5 +1,6 @@
-//! `index.d.ts` and `js/spec.js` are generated from the Rust types; this fails
-//! while a committed file is stale. `UPDATE_TYPES=1 cargo test --test typescript`
+//! `index.d.ts`, `js/spec.js` and the benchmark's copy of the Worker's
+//! allow-list (`bench/worker/allow-list.json`) are generated from the Rust
+//! types; this fails while a committed file is stale. `UPDATE_TYPES=1 cargo test --test typescript`
 //! (or `npm run types`) rewrites them.
 
 #![cfg(not(target_arch = "wasm32"))]
@@ -50,4 +51,40 @@ fn workflow_spec_matches_the_rust_policy() {
         !generated.contains("licenseRocks"),
         "its orders do not move"
     );
+}
+
+/// A redaction shape as JSON: `"scalar"`, `{"list": shape}`, or
+/// `{"object": {field: ["public" | "personal" | "secret", shape]}}`.
+fn shape_json(shape: &web3_orders::redact::Shape) -> String {
+    use web3_orders::redact::{Class, Shape};
+    match shape {
+        Shape::Scalar => "\"scalar\"".to_owned(),
+        Shape::List(item) => format!("{{\"list\":{}}}", shape_json(item)),
+        Shape::Object(fields) => {
+            let fields: Vec<String> = fields
+                .iter()
+                .map(|(name, class, shape)| {
+                    let class = match class {
+                        Class::Public => "public",
+                        Class::Personal => "personal",
+                        Class::Secret => "secret",
+                    };
+                    format!("\"{name}\":[\"{class}\",{}]", shape_json(shape))
+                })
+                .collect();
+            format!("{{\"object\":{{{}}}}}", fields.join(","))
+        }
+    }
+}
+
+/// The plain-JS Worker in `npm run bench` redacts with exactly the Worker's allow-list.
+#[test]
+fn bench_allow_list_matches_the_worker() {
+    let generated = format!(
+        "{{\"externalOrder\":{},\"captureOrder\":{}}}\n",
+        shape_json(&web3_orders::redact::EXTERNAL_ORDER),
+        shape_json(&web3_orders::redact::CAPTURE_ORDER)
+    );
+    assert_fresh("bench/worker/allow-list.json", &generated);
+    assert!(generated.contains("\"secupayWebhookToken\":[\"secret\""));
 }

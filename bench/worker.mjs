@@ -1,0 +1,168 @@
+// The edge Worker's CPU time per request in workerd (Miniflare), against a
+// plain-JS Worker doing the same job (bench/worker/plain.js: fetch, JSON.parse,
+// the same allow-list redaction, JSON.stringify) and a pass-through Worker
+// (the runtime's own cost of two HTTP exchanges). All three are bundled by
+// `wrangler deploy --dry-run` and run by Miniflare, each in its own workerd
+// process; the upstream is a Node server in this process answering with
+// prepared bodies. CPU time is that workerd process's, all threads
+// (/proc/<pid>/task/*/schedstat), over a run of requests sent one at a time.
+//
+// Prints one JSON object: { rows: [{ label, requests, ours, plain, floor,
+// ratios, netRatios }] } with µs of CPU per request (medians over rounds).
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import { createServer } from "node:http";
+import { fileURLToPath } from "node:url";
+
+import { bundledWorker, startBundledWorker, startLocalWorker } from "../scripts/local-worker.mjs";
+import { seedWorld } from "../sim/data.mjs";
+
+const here = fileURLToPath(new URL(".", import.meta.url));
+const QUICK = process.env.BENCH_QUICK === "1";
+const ROUNDS = QUICK ? 1 : 7;
+const SECRETS = {
+  CAPTURE_API_KEY: "bench-capture-key-5d1f",
+  LICENSE_ROCKS_API_TOKEN: "bench-license-rocks-token-8e2a",
+  ACCESS_TOKEN: "bench-access-token-0b7c",
+};
+const ORIGIN = "https://shop.example";
+
+// The upstream: the simulator's seed orders, each body built once.
+const world = seedWorld();
+const bodies = new Map();
+const upstream = createServer((req, res) => {
+  const url = new URL(req.url, "http://upstream");
+  let body = bodies.get(req.url);
+  if (body === undefined) {
+    if (url.pathname.startsWith("/api/externalOrders/")) {
+      if (req.headers.authorization !== SECRETS.LICENSE_ROCKS_API_TOKEN) return res.writeHead(401).end();
+      const ids = url.pathname.slice("/api/externalOrders/".length).split(",").map(Number);
+      body = JSON.stringify({ orders: ids.map((id) => world.licenseRocks.orders.get(id)), error: null });
+    } else {
+      if (req.headers.authorization !== `Bearer ${SECRETS.CAPTURE_API_KEY}`) return res.writeHead(401).end();
+      body = JSON.stringify({ status: "success", response: world.capture.get(url.searchParams.get("order_id")) });
+    }
+    bodies.set(req.url, body);
+  }
+  res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(body) }).end(body);
+});
+await new Promise((resolve) => upstream.listen(0, "127.0.0.1", resolve));
+const upstreamUrl = `http://127.0.0.1:${upstream.address().port}`;
+
+/** The pids of this process's workerd children. */
+function workerdChildren() {
+  const pids = new Set();
+  for (const pid of readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const [comm, rest] = [stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")), stat.slice(stat.lastIndexOf(")") + 2)];
+      if (comm === "workerd" && Number(rest.split(" ")[1]) === process.pid) pids.add(Number(pid));
+    } catch {
+      // a process that ended while listed
+    }
+  }
+  return pids;
+}
+
+/** Nanoseconds of CPU the process `pid` has used, all its threads. */
+function cpuNs(pid) {
+  let total = 0;
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      total += Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, "utf8").split(" ")[0]);
+    } catch {
+      // a thread that ended while listed
+    }
+  }
+  return total;
+}
+
+const bindings = {
+  ...SECRETS,
+  CAPTURE_BASE_URL: upstreamUrl,
+  LICENSE_ROCKS_INSTANCE_URL: upstreamUrl,
+  NAMEFI_BASE_URL: `${upstreamUrl}/v-next`,
+  ALLOWED_ORIGINS: ORIGIN,
+  EXPOSE_BUYER_PII: "false",
+  UPSTREAM_TIMEOUT_MS: "10000",
+};
+// A budget the benchmark cannot spend, so every Capture request still asks the limiter and passes.
+const ratelimits = { CAPTURE_RATE_LIMITER: { simple: { limit: 1_000_000_000, period: 60 } } };
+
+async function start(name, launch) {
+  const before = workerdChildren();
+  const mf = await launch();
+  const pid = [...workerdChildren()].find((p) => !before.has(p));
+  assert.ok(pid, `the workerd process of ${name}`);
+  return { name, mf, pid, url: String(await mf.ready).replace(/\/$/, "") };
+}
+const quiet = { handleRuntimeStdio() {} };
+const workers = [
+  await start("ours", () => startLocalWorker({ bindings, ratelimits, ...quiet })),
+  await start("plain", () =>
+    startBundledWorker(bundledWorker(`${here}worker/wrangler-plain.toml`), { bindings, ratelimits, ...quiet }, "plain.js"),
+  ),
+  await start("floor", () =>
+    startBundledWorker(bundledWorker(`${here}worker/wrangler-passthrough.toml`), { bindings, ...quiet }, "passthrough.js"),
+  ),
+];
+
+const headers = { authorization: `Bearer ${SECRETS.ACCESS_TOKEN}`, origin: ORIGIN };
+const lrIds = [...world.licenseRocks.orders.keys()];
+const [captureId] = world.capture.keys();
+const cases = [
+  { label: "License.rocks GET, 2 orders, redacted", path: `/v1/license-rocks/orders?ids=${lrIds.slice(0, 2)}`, requests: 300 },
+  { label: "License.rocks GET, 200 orders, redacted", path: `/v1/license-rocks/orders?ids=${lrIds.slice(0, 200)}`, requests: 40 },
+  {
+    label: "Capture order with the nid check",
+    path: `/v1/capture/orders/${captureId}?nid=${world.capture.get(captureId).nid}`,
+    requests: 300,
+  },
+];
+
+async function get(worker, path) {
+  const response = await fetch(worker.url + path, { headers });
+  const text = await response.text();
+  assert.equal(response.status, 200, `${worker.name} ${path}: ${text.slice(0, 200)}`);
+  return text;
+}
+
+// The plain-JS Worker must do the same job: the same orders, redacted the same way.
+for (const c of cases) {
+  const [ours, plain] = [await get(workers[0], c.path), await get(workers[1], c.path)];
+  assert.deepStrictEqual(JSON.parse(plain), JSON.parse(ours), `${c.label}: the plain Worker answers as ours does`);
+  for (const secret of Object.values(SECRETS)) assert.ok(!ours.includes(secret));
+}
+
+/** µs of workerd CPU per request over `count` sequential requests (after a short warm-up). */
+async function cpuPerRequest(worker, path, count) {
+  for (let i = 0; i < 5; i++) await get(worker, path);
+  const start = cpuNs(worker.pid);
+  for (let i = 0; i < count; i++) await get(worker, path);
+  return (cpuNs(worker.pid) - start) / count / 1000;
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+const rows = [];
+for (const c of cases) {
+  const count = QUICK ? 10 : c.requests;
+  const samples = { ours: [], plain: [], floor: [] };
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const worker of workers) samples[worker.name].push(await cpuPerRequest(worker, c.path, count));
+  }
+  const ratios = samples.ours.map((t, i) => t / samples.plain[i]).sort((a, b) => a - b);
+  const netRatios = samples.ours.map((t, i) => (t - samples.floor[i]) / (samples.plain[i] - samples.floor[i])).sort((a, b) => a - b);
+  rows.push({
+    label: c.label,
+    requests: count,
+    ours: median(samples.ours),
+    plain: median(samples.plain),
+    floor: median(samples.floor),
+    ratios,
+    netRatios,
+  });
+}
+
+for (const worker of workers) await worker.mf.dispose();
+upstream.close();
+console.log(JSON.stringify({ rounds: ROUNDS, rows }));
