@@ -24,35 +24,20 @@ import { gzipSync } from "node:zlib";
 import { measure } from "mitata";
 
 import { getExternalOrders, getNamefiOrder, queryCaptureOrder } from "../js/node.js";
-import { seedWorld } from "../sim/data.mjs";
 import * as ajvSchemas from "./ajv-schemas.mjs";
+import { replyBody, world } from "./bodies.mjs";
 import { captureReply, externalOrdersReply, namefiOrderDetails } from "./zod-schemas.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const BASE = "https://hub.example.com";
-const world = seedWorld();
 const lrOrders = world.licenseRocks.orders;
 const allIds = [...lrOrders.keys()];
 
 // One body per URL, built once; the fetch only wraps it in a new Response with
 // the headers a server sends (Content-Length too: which read path a client takes
 // can depend on it).
-const bodies = new Map();
 const memFetch = async (input) => {
-  const url = String(input);
-  let body = bodies.get(url);
-  if (body === undefined) {
-    const path = new URL(url).pathname;
-    if (path.startsWith("/api/externalOrders/")) {
-      const ids = path.slice("/api/externalOrders/".length).split(",").map(Number);
-      body = JSON.stringify({ orders: ids.map((id) => lrOrders.get(id)), error: null });
-    } else if (path.startsWith("/v-next/orders/")) {
-      body = JSON.stringify(world.namefi.get(path.slice("/v-next/orders/".length)));
-    } else {
-      body = JSON.stringify({ status: "success", response: world.capture.get(new URL(url).searchParams.get("order_id")) });
-    }
-    bodies.set(url, body);
-  }
+  const body = replyBody(String(input));
   return new Response(body, { headers: { "content-type": "application/json", "content-length": String(Buffer.byteLength(body)) } });
 };
 const lr = { apiToken: "bench-token", instanceUrl: BASE, fetch: memFetch };

@@ -15,7 +15,7 @@ import { createServer } from "node:http";
 import { fileURLToPath } from "node:url";
 
 import { bundledWorker, startBundledWorker, startLocalWorker } from "../scripts/local-worker.mjs";
-import { seedWorld } from "../sim/data.mjs";
+import { replyBody, world } from "./bodies.mjs";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const QUICK = process.env.BENCH_QUICK === "1";
@@ -28,22 +28,10 @@ const SECRETS = {
 const ORIGIN = "https://shop.example";
 
 // The upstream: the simulator's seed orders, each body built once.
-const world = seedWorld();
-const bodies = new Map();
 const upstream = createServer((req, res) => {
-  const url = new URL(req.url, "http://upstream");
-  let body = bodies.get(req.url);
-  if (body === undefined) {
-    if (url.pathname.startsWith("/api/externalOrders/")) {
-      if (req.headers.authorization !== SECRETS.LICENSE_ROCKS_API_TOKEN) return res.writeHead(401).end();
-      const ids = url.pathname.slice("/api/externalOrders/".length).split(",").map(Number);
-      body = JSON.stringify({ orders: ids.map((id) => world.licenseRocks.orders.get(id)), error: null });
-    } else {
-      if (req.headers.authorization !== `Bearer ${SECRETS.CAPTURE_API_KEY}`) return res.writeHead(401).end();
-      body = JSON.stringify({ status: "success", response: world.capture.get(url.searchParams.get("order_id")) });
-    }
-    bodies.set(req.url, body);
-  }
+  const expected = req.url.startsWith("/api/externalOrders/") ? SECRETS.LICENSE_ROCKS_API_TOKEN : `Bearer ${SECRETS.CAPTURE_API_KEY}`;
+  if (req.headers.authorization !== expected) return res.writeHead(401).end();
+  const body = replyBody(req.url);
   res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(body) }).end(body);
 });
 await new Promise((resolve) => upstream.listen(0, "127.0.0.1", resolve));
