@@ -84,7 +84,13 @@ async function start(name, launch) {
   assert.ok(pid, `the workerd process of ${name}`);
   return { name, mf, pid, url: String(await mf.ready).replace(/\/$/, "") };
 }
-const quiet = { handleRuntimeStdio() {} };
+// Log lines are read and dropped: an unread pipe fills and stalls workerd's console.log.
+const quiet = {
+  handleRuntimeStdio(stdout, stderr) {
+    stdout.resume();
+    stderr.resume();
+  },
+};
 const workers = [
   await start("ours", () => startLocalWorker({ bindings, ratelimits, ...quiet })),
   await start("plain", () =>
@@ -109,8 +115,14 @@ const cases = [
 ];
 
 async function get(worker, path) {
-  const response = await fetch(worker.url + path, { headers });
-  const text = await response.text();
+  let text;
+  let response;
+  try {
+    response = await fetch(worker.url + path, { headers, signal: AbortSignal.timeout(30_000) });
+    text = await response.text();
+  } catch (error) {
+    throw new Error(`${worker.name} ${path}: ${error.message} (${error.cause?.message ?? "no cause"})`);
+  }
   assert.equal(response.status, 200, `${worker.name} ${path}: ${text.slice(0, 200)}`);
   return text;
 }

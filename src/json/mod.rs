@@ -28,7 +28,7 @@ pub use fields::{
     list, read_fields, required_mask, FieldValues, KeyTable, UnknownKeys, ValueCheck,
 };
 pub use number::is_finite_in_js;
-pub use peek::peek_fields;
+pub use peek::{peek_fields, raw_elements, raw_field};
 pub use reader::{KeyMatch, Reader};
 pub use text::{quote, Str};
 

@@ -37,3 +37,40 @@ pub fn peek_fields<'a>(bytes: &'a [u8], keys: &[&str]) -> Option<Vec<Peeked<'a>>
     r.end().ok()?;
     Some(found)
 }
+
+/// The raw JSON text of field `key` of the object `bytes` (its last
+/// occurrence, as `JSON.parse` reads it); `None` when absent or not an object.
+pub fn raw_field<'a>(bytes: &'a [u8], key: &str) -> Option<&'a [u8]> {
+    let mut r = Reader::new(bytes);
+    r.begin_object("an object").ok()?;
+    let (mut first, mut found) = (true, None);
+    while let Some(name) = r.next_key(first).ok()? {
+        first = false;
+        r.colon().ok()?;
+        r.peek();
+        let start = r.offset();
+        r.skip().ok()?;
+        if name.is(key) {
+            found = Some(r.since(start));
+        }
+    }
+    r.end().ok()?;
+    found
+}
+
+/// The raw JSON text of each element of the array `bytes`; `None` when it is
+/// not one array.
+pub fn raw_elements(bytes: &[u8]) -> Option<Vec<&[u8]>> {
+    let mut r = Reader::new(bytes);
+    r.begin_array("an array").ok()?;
+    let (mut first, mut items) = (true, Vec::new());
+    while r.next_element(first).ok()? {
+        first = false;
+        r.peek();
+        let start = r.offset();
+        r.skip().ok()?;
+        items.push(r.since(start));
+    }
+    r.end().ok()?;
+    Some(items)
+}

@@ -79,8 +79,9 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// The next byte after whitespace, not consumed.
     #[inline]
-    pub(super) fn peek(&mut self) -> Option<u8> {
+    pub fn peek(&mut self) -> Option<u8> {
         self.skip_whitespace();
         self.bytes.get(self.pos).copied()
     }

@@ -189,6 +189,21 @@ fn peeks_fields_of_an_object() {
 }
 
 #[test]
+fn finds_raw_fields_and_elements() {
+    let body = br#" { "orders" : [ {"id":1} , 2 ,"x" ] , "n": 1 , "orders": [ 3 ] } "#;
+    assert_eq!(raw_field(body, "n"), Some(&b"1"[..]));
+    // The last of a repeated key, as JSON.parse reads it.
+    assert_eq!(raw_field(body, "orders"), Some(&b"[ 3 ]"[..]));
+    assert_eq!(raw_field(body, "absent"), None);
+    assert_eq!(raw_field(b"[1]", "n"), None);
+    assert_eq!(raw_field(br#"{"n":1} x"#, "n"), None);
+    let items = raw_elements(br#"[ {"id":1} , 2 ,"x" ]"#).unwrap();
+    assert_eq!(items, [&br#"{"id":1}"#[..], b"2", br#""x""#]);
+    assert_eq!(raw_elements(b"[]").unwrap().len(), 0);
+    assert!(raw_elements(b"{}").is_none());
+}
+
+#[test]
 fn key_tables_sort_by_bytes_at_compile_time() {
     const KEYS: KeyTable = KeyTable::new(&["b", "C", "a", "ab"], 0b1111);
     assert_eq!(KEYS.sorted[..4], [1, 2, 3, 0]); // "C" < "a" < "ab" < "b"

@@ -174,11 +174,27 @@ pub(crate) fn text_response(status: u16, body: &str) -> Response {
     init.set_status(status);
     let response = Response::new_with_opt_str_and_init(Some(body), &init)
         .unwrap_or_else(|_| Response::error());
+    json_headers(&response);
+    response
+}
+
+/// A JSON response from bytes already written as UTF-8 JSON: copied out of
+/// the wasm memory once, with no detour through a JS string and back.
+pub(crate) fn bytes_response(status: u16, body: Vec<u8>) -> Response {
+    let init = ResponseInit::new();
+    init.set_status(status);
+    let bytes = js_sys::Uint8Array::from(body.as_slice());
+    let response = Response::new_with_opt_buffer_source_and_init(Some(&bytes), &init)
+        .unwrap_or_else(|_| Response::error());
+    json_headers(&response);
+    response
+}
+
+fn json_headers(response: &Response) {
     let _ = response
         .headers()
         .set("content-type", "application/json; charset=utf-8");
     let _ = response.headers().set("cache-control", "no-store");
-    response
 }
 
 /// The same status and headers with no body: the answer to a `HEAD`.

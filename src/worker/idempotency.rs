@@ -13,7 +13,6 @@
 //! Only a SHA-256 of the body is stored, never the buyer data in it.
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -22,7 +21,7 @@ use web_sys::{Request, Response};
 use super::durable::{sha256_hex, Namespace, Storage};
 use super::http::{error_response, text_response, WorkerError};
 use super::{
-    allowed_orders, body_response, license_rocks_instance, transport, upstream_timeout_ms, Config,
+    license_rocks_instance, orders_response, reply_orders, transport, upstream_timeout_ms, Config,
 };
 use crate::error::{ErrorKind, Provider};
 use crate::providers::license_rocks;
@@ -176,18 +175,10 @@ async fn run(
     )
     .await;
     let (response, keep) = match result {
-        Ok(body) => {
-            let reply: Value = serde_json::from_slice(&body).map_err(|_| WorkerError::Internal)?;
-            let orders = reply
-                .get("orders")
-                .and_then(Value::as_array)
-                .map(|o| allowed_orders(config, o))
-                .unwrap_or_default();
-            (
-                body_response(config, serde_json::json!({ "orders": orders })),
-                true,
-            )
-        }
+        Ok(body) => (
+            orders_response(config, reply_orders(&body)?, body.len())?,
+            true,
+        ),
         Err(error) => {
             // The provider said no (its own 4xx, or a rate limit's 429 in any
             // shape), or we never sent it: nothing was created, so the key is free.

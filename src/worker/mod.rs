@@ -15,17 +15,18 @@ mod http;
 pub mod idempotency;
 
 use js_sys::Reflect;
-use serde_json::{json, Value};
+use serde_json::json;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Request, Response};
 
 use crate::error::{Error, ErrorKind, Provider};
+use crate::json;
 use crate::providers::license_rocks::ids::IdInput;
 use crate::providers::{capture, license_rocks, namefi, Credential};
-use crate::redact;
+use crate::redact::{self, Redactor};
 use crate::transport::{base_url, Transport};
-use http::{cors_headers, error_response, json_response, WorkerError};
+use http::{bytes_response, cors_headers, error_response, json_response, WorkerError};
 
 /// Everything the Worker reads from its vars and secrets.
 pub(crate) struct Config {
@@ -291,15 +292,20 @@ async fn capture_order(
             Err(e) if e.status == Some(404) => return Err(WorkerError::CaptureNotFound),
             other => other?,
         };
-    let reply: Value = serde_json::from_slice(&body).map_err(|_| WorkerError::Internal)?;
-    let order = reply.get("response").cloned().unwrap_or(Value::Null);
-    if order.get("nid").and_then(Value::as_str) != Some(nid.as_str()) {
-        return Err(WorkerError::CaptureNotFound);
+    let order = json::raw_field(&body, "response").unwrap_or(b"null");
+    match json::peek_fields(order, &["nid"]).as_deref() {
+        Some([json::Peeked::Text(found)]) if *found == nid => {}
+        _ => return Err(WorkerError::CaptureNotFound),
     }
-    Ok(body_response(
-        config,
-        redact::allowed(&order, &redact::CAPTURE_ORDER, config.exposure()).unwrap_or(Value::Null),
-    ))
+    let secrets = config.secrets();
+    let mut out = Redactor::new(config.exposure(), &secrets, order.len());
+    if !out
+        .write(order, &redact::CAPTURE_ORDER)
+        .map_err(|_| WorkerError::Internal)?
+    {
+        out.push_raw(b"null");
+    }
+    Ok(bytes_response(200, out.into_bytes()))
 }
 
 /// The Capture route needs no auth but spends the partner key, so each client
@@ -394,24 +400,35 @@ async fn namefi_order(
     )
     .await
     .map_err(|e| WorkerError::Upstream(e, vec![credential.value.clone()]))?;
-    let details: Value = serde_json::from_slice(&body).map_err(|_| WorkerError::Internal)?;
     // The caller's own order, read with their own credential: returned whole.
-    Ok(body_response(config, details))
+    let secrets = config.secrets();
+    let mut out = Redactor::new(redact::Exposure::default(), &secrets, body.len());
+    out.write_whole(&body).map_err(|_| WorkerError::Internal)?;
+    Ok(bytes_response(200, out.into_bytes()))
 }
 
-/// License.rocks orders as the allow-list lets them leave.
-pub(crate) fn allowed_orders(config: &Config, orders: &[Value]) -> Vec<Value> {
-    orders
-        .iter()
-        .filter_map(|o| redact::allowed(o, &redact::EXTERNAL_ORDER, config.exposure()))
-        .collect()
+/// `{"orders": [...]}` of License.rocks orders (each the raw text of one in an
+/// upstream reply) as the allow-list lets them leave, the Worker's own secrets
+/// scrubbed from them whatever an upstream echoed.
+pub(crate) fn orders_response<'a>(
+    config: &Config,
+    orders: impl IntoIterator<Item = &'a [u8]>,
+    size_hint: usize,
+) -> Result<Response, WorkerError> {
+    let secrets = config.secrets();
+    let mut out = Redactor::new(config.exposure(), &secrets, size_hint);
+    out.push_raw(b"{\"orders\":");
+    out.write_list(orders, &redact::EXTERNAL_ORDER)
+        .map_err(|_| WorkerError::Internal)?;
+    out.push_raw(b"}");
+    Ok(bytes_response(200, out.into_bytes()))
 }
 
-/// A 200 with `body`, the Worker's own secrets scrubbed from it whatever an
-/// upstream echoed.
-pub(crate) fn body_response(config: &Config, mut body: Value) -> Response {
-    redact::scrub_strings(&mut body, &config.secrets());
-    json_response(200, &body)
+/// The raw text of each order in a License.rocks reply.
+pub(crate) fn reply_orders(body: &[u8]) -> Result<Vec<&[u8]>, WorkerError> {
+    json::raw_field(body, "orders")
+        .and_then(json::raw_elements)
+        .ok_or(WorkerError::Internal)
 }
 
 pub(crate) fn license_rocks_instance(config: &Config) -> Result<String, WorkerError> {
@@ -440,38 +457,17 @@ async fn license_rocks_orders(config: &Config, request: &Request) -> Result<Resp
     .map_err(not_found_for_get)?;
     let returned: Vec<&[i64]> = batches.iter().map(|b| b.returned.as_slice()).collect();
     let places = license_rocks::place_by_id(&ids, &returned)?;
-    let mut replies = Vec::with_capacity(batches.len());
-    for batch in &batches {
-        let mut reply: Value =
-            serde_json::from_slice(&batch.body).map_err(|_| WorkerError::Internal)?;
-        replies.push(
-            reply
-                .get_mut("orders")
-                .map(Value::take)
-                .and_then(|o| {
-                    if let Value::Array(a) = o {
-                        Some(a)
-                    } else {
-                        None
-                    }
-                })
-                .unwrap_or_default(),
-        );
-    }
-    let mut orders: Vec<Value> = Vec::with_capacity(places.len());
-    for (batch, index) in places {
-        orders.push(
-            replies
-                .get(batch)
-                .and_then(|r| r.get(index))
-                .cloned()
-                .ok_or(WorkerError::Internal)?,
-        );
-    }
-    Ok(body_response(
-        config,
-        json!({ "orders": allowed_orders(config, &orders) }),
-    ))
+    let replies = batches
+        .iter()
+        .map(|b| reply_orders(&b.body))
+        .collect::<Result<Vec<_>, _>>()?;
+    let orders = places
+        .into_iter()
+        .map(|(batch, index)| replies.get(batch).and_then(|r| r.get(index)).copied())
+        .collect::<Option<Vec<_>>>()
+        .ok_or(WorkerError::Internal)?;
+    let size = batches.iter().map(|b| b.body.len()).sum();
+    orders_response(config, orders, size)
 }
 
 /// License.rocks answers an unknown id with a 400 "Order with ID … does not exist.";

@@ -677,6 +677,40 @@ describe("secrets", () => {
     assert.equal(namefi.body.error.code, null);
     assert.ok(!namefi.text.includes("sim-namefi-token-other"), namefi.text);
   });
+  test("a secret behind JSON escapes in a 200 body is still taken out, whatever the route", async () => {
+    // `\u0062` is `b`, `\/` is `/`: the raw bytes never hold the secret, the parsed text does.
+    const hide = (secret) => JSON.stringify(secret).slice(1, -1).replace(/^b/, "\\u0062").replaceAll("-", "\\u002d");
+    const [first] = JSON.parse(readFileSync(new URL("../fixtures/license-rocks/get-orders.200.json", import.meta.url), "utf8")).orders;
+    const order = structuredClone(first);
+    order.orderItems[0].nft.title = "TITLE";
+    const raw = JSON.stringify({ orders: [order], error: null }, null, 2).replace('"TITLE"', `"echo ${hide(SECRETS.ACCESS_TOKEN)} \\/ ok"`);
+    assert.ok(!raw.includes(SECRETS.ACCESS_TOKEN));
+    await scope.fault({ status: 200, body: raw, match: { method: "GET" } });
+    const lr = await call("/v1/license-rocks/orders?ids=1", { headers: auth });
+    assert.equal(lr.status, 200, lr.text);
+    assert.equal(lr.body.orders[0].orderItems[0].nft.title, "echo [redacted] / ok");
+
+    const namefi = sim.scope(`worker-namefi-echo-${process.pid}`);
+    const via = await startWorker(namefi.base);
+    try {
+      const path = `/v1/namefi/orders/${NAMEFI_ORDER}`;
+      const headers = { authorization: "Bearer sim-namefi-token" };
+      const real = await call(path, { headers }, via);
+      assert.equal(real.status, 200, real.text);
+      const echo = JSON.stringify(real.body).replace(`"id":"${NAMEFI_ORDER}"`, (id) => `${id},"note":"k=${hide(SECRETS.CAPTURE_API_KEY)}"`);
+      assert.ok(echo.includes('"note"') && !echo.includes(SECRETS.CAPTURE_API_KEY));
+      await namefi.fault({ status: 200, body: echo, match: { method: "GET" } });
+      const res = await call(path, { headers }, via);
+      assert.equal(res.status, 200, res.text);
+      assert.equal(res.body.order.note, "k=[redacted]");
+      assert.deepEqual(
+        { ...res.body, order: { ...res.body.order, note: undefined } },
+        { ...real.body, order: { ...real.body.order, note: undefined } },
+      );
+    } finally {
+      await via.dispose();
+    }
+  });
   test("no secret appears in any response or log line", async () => {
     // One more failure whose upstream message echoes the token.
     await scope.fault({
