@@ -170,31 +170,32 @@ pub(crate) fn json_response(status: u16, body: &Value) -> Response {
 }
 
 pub(crate) fn text_response(status: u16, body: &str) -> Response {
-    let init = ResponseInit::new();
-    init.set_status(status);
-    let response = Response::new_with_opt_str_and_init(Some(body), &init)
-        .unwrap_or_else(|_| Response::error());
-    json_headers(&response);
-    response
+    bytes_response(status, body.as_bytes())
 }
 
-/// A JSON response from bytes already written as UTF-8 JSON: copied out of
-/// the wasm memory once, with no detour through a JS string and back.
-pub(crate) fn bytes_response(status: u16, body: Vec<u8>) -> Response {
-    let init = ResponseInit::new();
-    init.set_status(status);
-    let bytes = js_sys::Uint8Array::from(body.as_slice());
-    let response = Response::new_with_opt_buffer_source_and_init(Some(&bytes), &init)
-        .unwrap_or_else(|_| Response::error());
-    json_headers(&response);
-    response
+#[wasm_bindgen::prelude::wasm_bindgen(module = "/src/worker/runtime.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = jsonResponse, catch)]
+    fn js_json_response(status: u16, bytes: &[u8]) -> Result<Response, wasm_bindgen::JsValue>;
+    /// The request's URL, parsed (`None`: one the runtime cannot parse).
+    #[wasm_bindgen(js_name = requestUrl)]
+    pub(crate) fn request_url(request: &Request) -> Option<web_sys::Url>;
+    /// Query parameter `name`: a string, `undefined` when absent, `null` when repeated.
+    /// `Vary: Origin`, and the CORS headers for an allowed origin.
+    #[wasm_bindgen(js_name = corsHeaders)]
+    pub(crate) fn cors_headers(response: &Response, allowed_origin: Option<String>);
+    /// `true` allowed, `false` limited, `undefined` not a rate-limiting binding; rejects when the binding throws.
+    #[wasm_bindgen(js_name = rateLimit)]
+    pub(crate) fn rate_limit(limiter: &wasm_bindgen::JsValue, request: &Request)
+        -> js_sys::Promise;
+    #[wasm_bindgen(js_name = queryParam)]
+    pub(crate) fn js_query_param(url: &web_sys::Url, name: &str) -> wasm_bindgen::JsValue;
 }
 
-fn json_headers(response: &Response) {
-    let _ = response
-        .headers()
-        .set("content-type", "application/json; charset=utf-8");
-    let _ = response.headers().set("cache-control", "no-store");
+/// A JSON response from bytes already written as UTF-8 JSON, with no detour
+/// through a JS string and back.
+pub(crate) fn bytes_response(status: u16, body: &[u8]) -> Response {
+    js_json_response(status, body).unwrap_or_else(|_| Response::error())
 }
 
 /// The same status and headers with no body: the answer to a `HEAD`.
@@ -222,18 +223,6 @@ pub(crate) fn preflight() -> Response {
 }
 
 /// Adds CORS headers for an allowed origin; `Vary: Origin` always.
-pub(crate) fn cors_headers(response: &Response, allowed_origin: Option<&str>) {
-    let headers = response.headers();
-    let _ = headers.append("vary", "Origin");
-    if let Some(origin) = allowed_origin {
-        let _ = headers.set("access-control-allow-origin", origin);
-        let _ = headers.set(
-            "access-control-expose-headers",
-            "retry-after, idempotent-replayed",
-        );
-    }
-}
-
 /// `Authorization: Bearer {ACCESS_TOKEN}`, compared in constant time.
 pub(crate) fn check_access_token(config: &Config, request: &Request) -> Result<(), WorkerError> {
     let expected = config.required("ACCESS_TOKEN")?;

@@ -14,10 +14,12 @@ mod durable;
 mod http;
 pub mod idempotency;
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use js_sys::Reflect;
 use serde_json::json;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 use web_sys::{Request, Response};
 
 use crate::error::{Error, ErrorKind, Provider};
@@ -31,14 +33,46 @@ use http::{bytes_response, cors_headers, error_response, json_response, WorkerEr
 /// Everything the Worker reads from its vars and secrets.
 pub(crate) struct Config {
     env: JsValue,
+    vars: Vars,
+}
+
+/// Vars read so far: each name with its value (`None`: unset or empty).
+type Vars = Rc<RefCell<Vec<(&'static str, Option<String>)>>>;
+
+thread_local! {
+    /// The vars read from the last `env` seen, kept while requests bring that
+    /// same object (workerd passes one `env` to every request of an isolate):
+    /// reading a var anew costs a property lookup and a string copy each time.
+    static VARS: RefCell<Option<(JsValue, Vars)>> =
+        const { RefCell::new(None) };
 }
 
 impl Config {
+    pub(crate) fn new(env: JsValue) -> Self {
+        let vars = VARS.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            match &*cache {
+                Some((seen, vars)) if js_sys::Object::is(seen, &env) => vars.clone(),
+                _ => {
+                    let vars = Rc::new(RefCell::new(Vec::new()));
+                    *cache = Some((env.clone(), vars.clone()));
+                    vars
+                }
+            }
+        });
+        Config { env, vars }
+    }
+
     fn var(&self, name: &'static str) -> Option<String> {
-        Reflect::get(&self.env, &name.into())
+        if let Some((_, value)) = self.vars.borrow().iter().find(|(n, _)| *n == name) {
+            return value.clone();
+        }
+        let value = Reflect::get(&self.env, &name.into())
             .ok()
             .and_then(|v| v.as_string())
-            .filter(|v| !v.is_empty())
+            .filter(|v| !v.is_empty());
+        self.vars.borrow_mut().push((name, value.clone()));
+        value
     }
     fn required(&self, name: &'static str) -> Result<String, WorkerError> {
         self.var(name).ok_or(WorkerError::MissingConfig(name))
@@ -105,7 +139,7 @@ pub(crate) fn transport(config: &Config, provider: Provider) -> Transport {
 /// The Worker's `fetch` handler.
 #[wasm_bindgen(js_name = workerFetch)]
 pub async fn worker_fetch(request: Request, env: JsValue) -> Response {
-    let config = Config { env };
+    let config = Config::new(env);
     let origin = request.headers().get("origin").ok().flatten();
     let allowed = config.allowed_origins();
     let cors_origin = origin
@@ -119,16 +153,16 @@ pub async fn worker_fetch(request: Request, env: JsValue) -> Response {
     } else {
         request.method()
     };
-    let path = web_sys::Url::new(&request.url())
-        .map(|u| u.pathname())
-        .unwrap_or_default();
+    // Parsed once: the route takes its path, the handlers their query.
+    let url = http::request_url(&request);
+    let path = url.as_ref().map(|u| u.pathname()).unwrap_or_default();
 
     let result = if origin.is_some() && cors_origin.is_none() {
         Err(WorkerError::OriginNotAllowed)
     } else if method == "OPTIONS" {
         Ok(http::preflight())
     } else {
-        route(&config, &request, &method, &path).await
+        route(&config, &request, url.as_ref(), &method, &path).await
     };
     let response = match result {
         Ok(response) => response,
@@ -139,7 +173,7 @@ pub async fn worker_fetch(request: Request, env: JsValue) -> Response {
     } else {
         response
     };
-    cors_headers(&response, cors_origin.as_deref());
+    cors_headers(&response, cors_origin);
     // One line per request, never a header or a body.
     web_sys::console::log_1(
         &format!(
@@ -226,6 +260,7 @@ pub(crate) fn route_name(path: &str) -> &'static str {
 async fn route(
     config: &Config,
     request: &Request,
+    url: Option<&web_sys::Url>,
     method: &str,
     path: &str,
 ) -> Result<Response, WorkerError> {
@@ -236,12 +271,12 @@ async fn route(
     let id = || decode_segment(id.unwrap_or_default());
     match route.handler {
         Handler::Health => Ok(json_response(200, &json!({"ok": true}))),
-        Handler::CaptureOrder => capture_order(config, request, &id()?).await,
+        Handler::CaptureOrder => capture_order(config, request, url, &id()?).await,
         Handler::NamefiOrder => namefi_order(config, request, &id()?).await,
         Handler::LicenseRocksOrders => {
             http::check_access_token(config, request)?;
             if method == "GET" {
-                license_rocks_orders(config, request).await
+                license_rocks_orders(config, url).await
             } else {
                 idempotency::create_through_store(config, request).await
             }
@@ -250,22 +285,22 @@ async fn route(
 }
 
 fn decode_segment(segment: &str) -> Result<String, WorkerError> {
+    if !segment.contains('%') {
+        return Ok(segment.to_owned());
+    }
     js_sys::decode_uri_component(segment)
         .ok()
         .and_then(|s| s.as_string())
         .ok_or_else(|| WorkerError::BadRequest("the order id is not valid percent-encoding".into()))
 }
 
-fn query_param(request: &Request, name: &str) -> Result<Option<String>, WorkerError> {
-    let url =
-        web_sys::Url::new(&request.url()).map_err(|_| WorkerError::BadRequest("bad URL".into()))?;
-    let params = url.search_params();
-    let all = params.get_all(name);
-    match all.length() {
-        0 => Ok(None),
-        1 => Ok(all.get(0).as_string()),
-        _ => Err(WorkerError::BadRequest(format!("give `{name}` once"))),
+fn query_param(url: Option<&web_sys::Url>, name: &str) -> Result<Option<String>, WorkerError> {
+    let url = url.ok_or_else(|| WorkerError::BadRequest("bad URL".into()))?;
+    let value = http::js_query_param(url, name);
+    if value.is_null() {
+        return Err(WorkerError::BadRequest(format!("give `{name}` once")));
     }
+    Ok(value.as_string())
 }
 
 /// The order only when its `nid` matches: an unknown order and a wrong `nid`
@@ -273,9 +308,10 @@ fn query_param(request: &Request, name: &str) -> Result<Option<String>, WorkerEr
 async fn capture_order(
     config: &Config,
     request: &Request,
+    url: Option<&web_sys::Url>,
     order_id: &str,
 ) -> Result<Response, WorkerError> {
-    let nid = query_param(request, "nid")?
+    let nid = query_param(url, "nid")?
         .filter(|n| !n.is_empty())
         .ok_or_else(|| WorkerError::BadRequest("`nid` is required".into()))?;
     let key = config.upstream_secret("CAPTURE_API_KEY")?;
@@ -305,7 +341,7 @@ async fn capture_order(
     {
         out.push_raw(b"null");
     }
-    Ok(bytes_response(200, out.into_bytes()))
+    Ok(bytes_response(200, &out.into_bytes()))
 }
 
 /// The Capture route needs no auth but spends the partner key, so each client
@@ -317,32 +353,13 @@ async fn rate_limit_capture(config: &Config, request: &Request) -> Result<(), Wo
         .ok()
         .filter(|l| l.is_object())
         .ok_or(WorkerError::MissingConfig("CAPTURE_RATE_LIMITER"))?;
-    // Set by Cloudflare's edge; a request without it (local runs) shares one budget.
-    let client = request
-        .headers()
-        .get("cf-connecting-ip")
-        .ok()
-        .flatten()
-        .unwrap_or_else(|| "unknown".into());
-    let options = js_sys::Object::new();
-    let _ = Reflect::set(&options, &"key".into(), &client.into());
-    let limit = Reflect::get(&limiter, &"limit".into())
-        .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-    let promise = limit
-        .and_then(|f| f.call1(&limiter, &options).ok())
-        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
-    let outcome = wasm_bindgen_futures::JsFuture::from(
-        promise.ok_or(WorkerError::BadConfig("CAPTURE_RATE_LIMITER"))?,
-    )
-    .await
-    .map_err(|_| WorkerError::Internal)?;
-    match Reflect::get(&outcome, &"success".into())
-        .ok()
-        .and_then(|s| s.as_bool())
-    {
+    let outcome = wasm_bindgen_futures::JsFuture::from(http::rate_limit(&limiter, request))
+        .await
+        .map_err(|_| WorkerError::Internal)?;
+    match outcome.as_bool() {
         Some(true) => Ok(()),
-        _ => Err(WorkerError::RateLimited(CAPTURE_RATE_LIMIT_PERIOD_S)),
+        Some(false) => Err(WorkerError::RateLimited(CAPTURE_RATE_LIMIT_PERIOD_S)),
+        None => Err(WorkerError::BadConfig("CAPTURE_RATE_LIMITER")),
     }
 }
 
@@ -404,7 +421,7 @@ async fn namefi_order(
     let secrets = config.secrets();
     let mut out = Redactor::new(redact::Exposure::default(), &secrets, body.len());
     out.write_whole(&body).map_err(|_| WorkerError::Internal)?;
-    Ok(bytes_response(200, out.into_bytes()))
+    Ok(bytes_response(200, &out.into_bytes()))
 }
 
 /// `{"orders": [...]}` of License.rocks orders (each the raw text of one in an
@@ -421,7 +438,7 @@ pub(crate) fn orders_response<'a>(
     out.write_list(orders, &redact::EXTERNAL_ORDER)
         .map_err(|_| WorkerError::Internal)?;
     out.push_raw(b"}");
-    Ok(bytes_response(200, out.into_bytes()))
+    Ok(bytes_response(200, &out.into_bytes()))
 }
 
 /// The raw text of each order in a License.rocks reply.
@@ -437,8 +454,11 @@ pub(crate) fn license_rocks_instance(config: &Config) -> Result<String, WorkerEr
         .map_err(|_| WorkerError::BadConfig("LICENSE_ROCKS_INSTANCE_URL"))
 }
 
-async fn license_rocks_orders(config: &Config, request: &Request) -> Result<Response, WorkerError> {
-    let ids = query_param(request, "ids")?
+async fn license_rocks_orders(
+    config: &Config,
+    url: Option<&web_sys::Url>,
+) -> Result<Response, WorkerError> {
+    let ids = query_param(url, "ids")?
         .ok_or_else(|| WorkerError::BadRequest("`ids` is required, e.g. ?ids=1,2,3".into()))?;
     let inputs: Vec<IdInput> = ids
         .split(',')
