@@ -14,8 +14,10 @@
 //              a signal, the body read through a stream reader, JSON.parse. The
 //              part of ours that design costs before any validation or wasm.
 // Plus one Namefi and one Capture call for per-call overhead, the gzip size of
-// what ships, the cold time of import + first call in a fresh Node process, and
-// the memory of reading 20,000 orders as a stream against all at once.
+// what ships, the cold time of import + first call in a fresh Node process, the
+// memory of reading 20,000 orders as a stream against all at once, the edge
+// Worker's CPU per request in workerd against a plain-JS Worker (bench/worker.mjs),
+// and each target of docs/performance.md with its figure.
 
 import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
@@ -194,11 +196,13 @@ function cold(args, nodeFlags = []) {
       }),
     ),
   );
-  return runs.sort((a, b) => a.totalMs - b.totalMs)[COLD_RUNS >> 1];
+  runs.sort((a, b) => a.totalMs - b.totalMs);
+  return { ...runs[COLD_RUNS >> 1], lowestMs: runs[0].totalMs, highestMs: runs[COLD_RUNS - 1].totalMs };
 }
 const coldFmt = (r) => `${r.totalMs.toFixed(1)} ms (import ${r.importMs.toFixed(1)} + first call ${r.firstCallMs.toFixed(1)})`;
+const coldOurs = cold(["ours", "warm"]);
 console.log(
-  `cold import + first call, fresh Node process, median of ${COLD_RUNS}: ${coldFmt(cold(["ours", "warm"]))};` +
+  `cold import + first call, fresh Node process, median of ${COLD_RUNS}: ${coldFmt(coldOurs)};` +
     ` ${cold(["ours"]).totalMs.toFixed(1)} ms counting Node's own first-Response setup;` +
     ` json()+zod 4 the same way: ${coldFmt(cold(["zod", "warm"]))}`,
 );
@@ -222,3 +226,47 @@ for (const count of QUICK ? [20_000] : [20_000, 100_000]) {
   console.log(`  iterExternalOrders, ${count} ids: ${memFmt(memory("iter", count))}`);
 }
 console.log(`  getExternalOrders, 20000 ids at once: ${memFmt(memory("all", 20_000))}`);
+
+// The edge Worker in workerd (bench/worker.mjs, its own processes): CPU time
+// per request against a plain-JS Worker doing the same job, and the floor of
+// a Worker that only passes the upstream's reply on.
+const edge = JSON.parse(execFileSync(process.execPath, [`${root}bench/worker.mjs`], { encoding: "utf8", cwd: root }));
+const us = (x) => x.toFixed(0);
+const range = (rs) => `${rs[rs.length >> 1].toFixed(2)}x [${rs[0].toFixed(2)}-${rs[rs.length - 1].toFixed(2)}]`;
+console.log(
+  `\nedge Worker, µs of workerd CPU per request (all its threads), Miniflare, each Worker bundled by wrangler;` +
+    ` median of ${edge.rounds} interleaved rounds [lowest-highest ratio]:\n`,
+);
+console.log(
+  "| case | requests per round | web3-orders Worker | plain-JS Worker | pass-through floor | ours / plain | above the floor, ours / plain |",
+);
+console.log("|---|---:|---:|---:|---:|---:|---:|");
+for (const r of edge.rows) {
+  console.log(
+    `| ${r.label} | ${r.requests} | ${us(r.ours)} | ${us(r.plain)} | ${us(r.floor)} | ${range(r.ratios)} | ${range(r.netRatios)} |`,
+  );
+}
+
+// Each target of docs/performance.md with its figure: the median, and the
+// range over rounds that decides whether it holds in every round.
+const verdict = (rs, limit, strict = false) => {
+  const all = rs[rs.length - 1];
+  const mid = rs[rs.length >> 1];
+  const ok = (x) => (strict ? x < limit : x <= limit);
+  return ok(all) ? "met in every round" : ok(mid) ? "met at the median, not in every round" : "missed";
+};
+const target = (what, rs, limit, strict) =>
+  console.log(`  ${what}: ${range(rs)}, target ${strict ? "<" : "≤"} ${limit.toFixed(2)}x: ${verdict(rs, limit, strict)}`);
+console.log("\ntargets:");
+for (const r of rows.filter((r) => / (200|2000) orders/.test(r.label))) {
+  target(`${r.label}, ours / json+ajv`, r.ratios.oursAjv, 1.25);
+  target(`${r.label}, ours / json`, r.ratios.oursJson, 1.3);
+}
+for (const r of rows) target(`${r.label}, ours / json+zod`, r.ratios.oursZod, 1, true);
+console.log(
+  `  cold import + first call: ${coldOurs.totalMs.toFixed(1)} ms [${coldOurs.lowestMs.toFixed(1)}-${coldOurs.highestMs.toFixed(1)}], target ≤ 10 ms: ${
+    coldOurs.highestMs <= 10 ? "met in every run" : coldOurs.totalMs <= 10 ? "met at the median, not in every run" : "missed"
+  }`,
+);
+console.log(`  shipped .wasm: ${wasmGz} bytes gzip, target ≤ 65536: ${wasmGz <= 65536 ? "met" : "missed"}`);
+for (const r of edge.rows) target(`Worker, ${r.label}, ours / plain`, r.ratios, 1.2);
