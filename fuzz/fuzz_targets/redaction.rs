@@ -1,11 +1,14 @@
 //! Redaction: a credential never survives in a message (a short one never as a
-//! word), and an order built from the allow-list holds only its public,
-//! documented fields, whatever came in. Nothing panics.
+//! word), and a body the Worker writes from any upstream bytes is JSON that
+//! holds only the public, documented fields and none of the credential in any
+//! string or key, however it was escaped. Nothing panics.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 use serde_json::Value;
-use web3_orders::redact::{allowed, secret, Class, Exposure, Shape, CAPTURE_ORDER, EXTERNAL_ORDER};
+use web3_orders::redact::{
+    secret, Class, Exposure, Redactor, Shape, CAPTURE_ORDER, EXTERNAL_ORDER,
+};
 
 /// Every key of `value` is a public field of `shape` at its place.
 fn only_public(value: &Value, shape: &Shape) {
@@ -25,9 +28,36 @@ fn only_public(value: &Value, shape: &Shape) {
     }
 }
 
+/// `credential` stands in no string or key of `value`, as `secret` judges it.
+fn scrubbed(value: &Value, credential: &str) {
+    let check = |text: &str| {
+        if credential.len() >= 8 {
+            assert!(
+                !text.contains(credential),
+                "{credential:?} survives in {text:?}"
+            );
+        } else {
+            assert_eq!(
+                secret(text, credential),
+                text,
+                "{credential:?} survives as a word in {text:?}"
+            );
+        }
+    };
+    match value {
+        Value::String(text) => check(text),
+        Value::Array(items) => items.iter().for_each(|item| scrubbed(item, credential)),
+        Value::Object(map) => map.iter().for_each(|(key, item)| {
+            check(key);
+            scrubbed(item, credential);
+        }),
+        _ => {}
+    }
+}
+
 fuzz_target!(|body: &[u8]| {
     let text = String::from_utf8_lossy(body);
-    // The first line is the credential, the rest the message.
+    // The first line is the credential, the rest the message (and the reply).
     let (credential, message) = text.split_once('\n').unwrap_or((&text, ""));
     let out = secret(message, credential);
     if credential.len() >= 8 {
@@ -42,11 +72,43 @@ fuzz_target!(|body: &[u8]| {
             "{credential:?} survives as a word in {out:?}"
         );
     }
-    if let Ok(value) = serde_json::from_slice::<Value>(body) {
-        for shape in [&EXTERNAL_ORDER, &CAPTURE_ORDER] {
-            if let Some(kept) = allowed(&value, shape, Exposure::default()) {
-                only_public(&kept, shape);
-            }
+
+    let secrets = if credential.is_empty() {
+        vec![]
+    } else {
+        vec![credential.to_owned()]
+    };
+    let reply = message.as_bytes();
+    for shape in [&EXTERNAL_ORDER, &CAPTURE_ORDER] {
+        let mut redactor = Redactor::new(Exposure::default(), &secrets, reply.len());
+        if let Ok(true) = redactor.write(reply, shape) {
+            let written = redactor.into_bytes();
+            let value: Value = serde_json::from_slice(&written).unwrap_or_else(|e| {
+                panic!(
+                    "wrote {:?}, not JSON: {e}",
+                    String::from_utf8_lossy(&written)
+                )
+            });
+            only_public(&value, shape);
+            scrubbed(&value, credential);
         }
+    }
+    let mut whole = Redactor::new(
+        Exposure {
+            personal: true,
+            unknown: true,
+        },
+        &secrets,
+        reply.len(),
+    );
+    if whole.write_whole(reply).is_ok() {
+        let written = whole.into_bytes();
+        let value: Value = serde_json::from_slice(&written).unwrap_or_else(|e| {
+            panic!(
+                "wrote {:?}, not JSON: {e}",
+                String::from_utf8_lossy(&written)
+            )
+        });
+        scrubbed(&value, credential);
     }
 });
