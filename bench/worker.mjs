@@ -5,7 +5,8 @@
 // `wrangler deploy --dry-run` and run by Miniflare, each in its own workerd
 // process; the upstream is a Node server in this process answering with
 // prepared bodies. CPU time is that workerd process's, all threads
-// (/proc/<pid>/task/*/schedstat), over a run of requests sent one at a time.
+// (/proc/<pid>/task/*/schedstat), over requests sent one at a time, the three
+// Workers taking turns in blocks of requests within each round.
 //
 // Prints one JSON object: { rows: [{ label, requests, ours, plain, floor,
 // ratios, netRatios }] } with µs of CPU per request (medians over rounds).
@@ -134,12 +135,28 @@ for (const c of cases) {
   for (const secret of Object.values(SECRETS)) assert.ok(!ours.includes(secret));
 }
 
-/** µs of workerd CPU per request over `count` sequential requests (after a short warm-up). */
-async function cpuPerRequest(worker, path, count) {
-  for (let i = 0; i < 5; i++) await get(worker, path);
+/** ns of workerd CPU over `count` sequential requests (after one warm-up request). */
+async function cpuOver(worker, path, count) {
+  await get(worker, path);
   const start = cpuNs(worker.pid);
   for (let i = 0; i < count; i++) await get(worker, path);
-  return (cpuNs(worker.pid) - start) / count / 1000;
+  return cpuNs(worker.pid) - start;
+}
+
+// A round's requests go in blocks, the Workers taking turns block by block
+// (each round starting with another one), so the host's drift within a round
+// falls on all three alike instead of on whichever ran last.
+const BLOCKS = QUICK ? 1 : 10;
+
+/** µs of workerd CPU per request for each Worker over one round of `count` requests each. */
+async function round(index, path, count) {
+  const order = workers.map((_, i) => workers[(i + index) % workers.length]);
+  const ns = new Map(workers.map((w) => [w.name, 0]));
+  const per = Math.ceil(count / BLOCKS);
+  for (let block = 0; block < BLOCKS; block++) {
+    for (const worker of order) ns.set(worker.name, ns.get(worker.name) + (await cpuOver(worker, path, per)));
+  }
+  return new Map([...ns].map(([name, total]) => [name, total / (per * BLOCKS) / 1000]));
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
@@ -147,8 +164,9 @@ const rows = [];
 for (const c of cases) {
   const count = QUICK ? 10 : c.requests;
   const samples = { ours: [], plain: [], floor: [] };
-  for (let round = 0; round < ROUNDS; round++) {
-    for (const worker of workers) samples[worker.name].push(await cpuPerRequest(worker, c.path, count));
+  for (const worker of workers) for (let i = 0; i < 5; i++) await get(worker, c.path);
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const [name, us] of await round(r, c.path, count)) samples[name].push(us);
   }
   const ratios = samples.ours.map((t, i) => t / samples.plain[i]).sort((a, b) => a - b);
   const netRatios = samples.ours.map((t, i) => (t - samples.floor[i]) / (samples.plain[i] - samples.floor[i])).sort((a, b) => a - b);
