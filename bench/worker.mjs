@@ -172,7 +172,7 @@ for (const c of cases) {
   const netRatios = samples.ours.map((t, i) => (t - samples.floor[i]) / (samples.plain[i] - samples.floor[i])).sort((a, b) => a - b);
   rows.push({
     label: c.label,
-    requests: count,
+    requests: Math.ceil(count / BLOCKS) * BLOCKS,
     ours: median(samples.ours),
     plain: median(samples.plain),
     floor: median(samples.floor),
