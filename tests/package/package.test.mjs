@@ -29,6 +29,7 @@ test("the tarball holds what users need and nothing else", () => {
       "package/LICENSE-APACHE",
       "package/LICENSE-MIT",
       "package/README.md",
+      "package/dist/node.js",
       "package/index.d.ts",
       "package/js/browser.js",
       "package/js/errors.js",
