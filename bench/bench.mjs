@@ -25,7 +25,7 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { measure } from "mitata";
 
-import { getExternalOrders, getNamefiOrder, queryCaptureOrder } from "../dist/node.js";
+import { getExternalOrders, getNamefiOrder, queryCaptureOrder } from "../pkg/node.js";
 import * as ajvSchemas from "./ajv-schemas.mjs";
 import { replyBody, world } from "./bodies.mjs";
 import { captureReply, externalOrdersReply, namefiOrderDetails } from "./zod-schemas.mjs";
@@ -180,7 +180,7 @@ const glueGz = ["pkg/web3_orders.js", ...snippets, "js/node.js", "js/browser.js"
 console.log(
   `\nshipped .wasm: ${readFileSync(`${root}pkg/web3_orders_bg.wasm`).length} bytes, ${wasmGz} gzip (${(wasmGz / 1024).toFixed(1)} KiB)`,
 );
-console.log(`JS glue and entries: ${glueGz} bytes gzip; Node's entry bundled with them (dist/node.js): ${gz("dist/node.js")} gzip`);
+console.log(`JS glue and entries: ${glueGz} bytes gzip; Node's entry bundled with them (pkg/node.js): ${gz("pkg/node.js")} gzip`);
 
 // Cold: a fresh Node process imports the package and makes one call
 // (bench/cold.mjs; median of COLD_RUNS by total).

@@ -13,7 +13,7 @@ if (warm === "warm") await new Response("{}").json();
 const t0 = performance.now();
 let first;
 if (contender === "ours") {
-  const { getExternalOrders } = await import("../dist/node.js");
+  const { getExternalOrders } = await import("../pkg/node.js");
   const t1 = performance.now();
   await getExternalOrders([1, 2], { apiToken: "t", instanceUrl: "https://hub.example.com", fetch: async () => respond() });
   first = () => t1;

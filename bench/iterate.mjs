@@ -4,7 +4,7 @@
 // batches in memory) or of getExternalOrders (every order at once) over COUNT
 // distinct ids, against an in-memory fetch that builds each reply afresh, as a
 // server sends it. Prints JSON.
-import { getExternalOrders, iterExternalOrders } from "../dist/node.js";
+import { getExternalOrders, iterExternalOrders } from "../pkg/node.js";
 import { GENERATED, seedWorld } from "../sim/data.mjs";
 
 const [mode, countText] = process.argv.slice(2);

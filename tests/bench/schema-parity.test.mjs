@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import * as ajv from "../../bench/ajv-schemas.mjs";
 import * as zod from "../../bench/zod-schemas.mjs";
-import { getExternalOrders, getNamefiOrder, queryCaptureOrder } from "../../dist/node.js";
+import { getExternalOrders, getNamefiOrder, queryCaptureOrder } from "../../pkg/node.js";
 import { seedWorld } from "../../sim/data.mjs";
 
 const world = seedWorld();

@@ -3,7 +3,9 @@
 
 import assert from "node:assert/strict";
 import { execFile, execFileSync } from "node:child_process";
-import { join } from "node:path";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, posix } from "node:path";
 import { after, before, test } from "node:test";
 import { promisify } from "node:util";
 
@@ -29,7 +31,6 @@ test("the tarball holds what users need and nothing else", () => {
       "package/LICENSE-APACHE",
       "package/LICENSE-MIT",
       "package/README.md",
-      "package/dist/node.js",
       "package/index.d.ts",
       "package/js/browser.js",
       "package/js/errors.js",
@@ -39,9 +40,31 @@ test("the tarball holds what users need and nothing else", () => {
       "package/js/workerd.js",
       "package/js/workflows.js",
       "package/package.json",
+      "package/pkg/node.js",
       "package/pkg/web3_orders.js",
       "package/pkg/web3_orders_bg.wasm",
     ],
+  );
+});
+
+test("every asset a shipped module points to with import.meta.url is in the tarball", () => {
+  // Bundlers (webpack, Vite) emit such URLs as assets at build time, and fail on
+  // one that names no file.
+  const listing = new Set(execFileSync("tar", ["-tzf", packTarball()], { encoding: "utf8" }).trim().split("\n"));
+  const modules = [...listing].filter((path) => path.endsWith(".js"));
+  const dir = mkdtempSync(join(tmpdir(), "web3-orders-unpacked-"));
+  execFileSync("tar", ["-xzf", packTarball(), "-C", dir]);
+  const references = [];
+  for (const path of modules) {
+    const source = readFileSync(join(dir, path), "utf8");
+    for (const [, target] of source.matchAll(/new URL\(\s*["']([^"']+)["']\s*,\s*import\.meta\.url\s*\)/g)) {
+      references.push(`${path} -> ${posix.join(posix.dirname(path), target)}`);
+    }
+  }
+  assert.ok(references.length > 0, "the Node entry names the wasm this way");
+  assert.deepEqual(
+    references.filter((reference) => !listing.has(reference.split(" -> ")[1])),
+    [],
   );
 });
 

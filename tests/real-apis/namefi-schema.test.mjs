@@ -11,7 +11,7 @@ import Ajv from "ajv";
 import addFormats from "ajv-formats";
 import { createGeneratorSync } from "json-schema-faker";
 
-import { getNamefiOrder } from "../../dist/node.js";
+import { getNamefiOrder } from "../../pkg/node.js";
 
 const doc = JSON.parse(readFileSync(new URL("./namefi-getOrder.openapi.json", import.meta.url), "utf8"));
 const schema = doc.paths["/orders/{orderId}"].get.responses["200"].content["application/json"].schema;

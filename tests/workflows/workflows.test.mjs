@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 
-import * as node from "../../dist/node.js";
+import * as node from "../../pkg/node.js";
 import { launchChromium, REPO, serveStatic } from "../package/helpers.mjs";
 import { CREDS, startSim } from "../sim/helpers.mjs";
 import { runScenario, SCENARIO_NAMES } from "./scenarios.mjs";
