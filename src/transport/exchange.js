@@ -30,7 +30,9 @@ const NATIVE_ARRAY_BUFFER = globalThis.navigator?.userAgent !== undefined && !na
 
 // Sends one request and reads its body, never past `cap` bytes nor past
 // `timeoutMs`, and never after the caller's signal aborts. Resolves (never
-// rejects) to `{ ended, status?, retryAfter?, bytes?, error?, timedOut, seen? }`.
+// rejects) to `{ ended, status?, retryAfter?, chunks?, size?, error?, timedOut, seen? }`:
+// the body as the chunks it came in, which Rust copies into wasm memory one by
+// one (joining them here first would cost a second copy of a big reply).
 // Headers have few shapes (every API here takes one credential header and
 // answers JSON; a POST sends JSON): nothing to split or copy per call.
 // `observer` (or undefined) is told of the request; `seen` is what its
@@ -128,18 +130,25 @@ async function send(injected, url, init, cap, stopped, observer, seen) {
   const lengthText = header("content-length");
   const length = lengthText !== null && /^\s*\d+\s*$/.test(lengthText) ? Number(lengthText) : undefined;
   if (length !== undefined && length > cap) return { ended: ENDED.TOO_LARGE };
-  let bytes;
+  let chunks;
   try {
-    bytes = await readBody(response, length, header("content-encoding"), cap, stopped);
+    chunks = await readBody(response, length, header("content-encoding"), cap, stopped);
   } catch (error) {
     return { ended: ENDED.BODY_CUT_OFF, error };
   }
-  if (bytes === undefined || bytes.length > cap) return { ended: ENDED.TOO_LARGE };
-  return { ended: ENDED.OK, status, retryAfter, bytes };
+  const size = chunks === undefined ? Infinity : sizeOf(chunks);
+  if (size > cap) return { ended: ENDED.TOO_LARGE };
+  return { ended: ENDED.OK, status, retryAfter, chunks, size };
 }
 
-// The whole body, or undefined once it grows past `cap`; throws when it
-// cannot be read to its end.
+function sizeOf(chunks) {
+  let size = 0;
+  for (const chunk of chunks) size += chunk.length;
+  return size;
+}
+
+// The whole body as its chunks, or undefined once it grows past `cap`; throws
+// when it cannot be read to its end.
 async function readBody(response, length, encoding, cap, stopped) {
   const stream = response.body;
   // A plain Content-Length within the cap (checked before this): fetch
@@ -147,7 +156,7 @@ async function readBody(response, length, encoding, cap, stopped) {
   if (NATIVE_ARRAY_BUFFER && length !== undefined && !encoded(encoding) && typeof response.arrayBuffer === "function") {
     const whole = await Promise.race([response.arrayBuffer(), stopped]);
     if (whole === STOPPED) throw new Error("the attempt was stopped");
-    return new Uint8Array(whole);
+    return [new Uint8Array(whole)];
   }
   if (stream && typeof stream.getReader === "function") {
     // Read with the cap: without a Content-Length, with a Content-Encoding
@@ -164,36 +173,28 @@ async function readBody(response, length, encoding, cap, stopped) {
       const { done, value } = read;
       if (done) break;
       if (!(value instanceof Uint8Array)) throw new TypeError("unreadable body chunk");
-      size += value.length;
+      // A subclass could report another `length` than its bytes; its bytes, copied, cannot.
+      const chunk = Object.getPrototypeOf(value) === Uint8Array.prototype ? value : new Uint8Array(value);
+      size += chunk.length;
       if (size > cap) {
         reader.cancel().catch(() => {});
         return undefined;
       }
-      chunks.push(value);
+      chunks.push(chunk);
     }
-    return chunks.length === 1 ? chunks[0] : joined(chunks, size);
+    return chunks;
   }
   if (length !== undefined && !encoded(encoding)) {
     // A fetch polyfill's own body type: fetch delivers no more than
     // Content-Length, so one read is safe.
     const whole = await Promise.race([response.arrayBuffer(), stopped]);
     if (whole === STOPPED) throw new Error("the attempt was stopped");
-    return new Uint8Array(whole);
+    return [new Uint8Array(whole)];
   }
-  if (!stream) return new Uint8Array(0);
+  if (!stream) return [];
   throw new TypeError("the body is not a readable stream and no plain Content-Length bounds it");
 }
 
 function encoded(encoding) {
   return encoding !== null && encoding.trim().toLowerCase() !== "identity";
-}
-
-function joined(chunks, size) {
-  const whole = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    whole.set(chunk, at);
-    at += chunk.length;
-  }
-  return whole;
 }

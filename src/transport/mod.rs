@@ -50,8 +50,11 @@ extern "C" {
     fn status(this: &Attempt) -> u16;
     #[wasm_bindgen(method, getter, structural, js_name = retryAfter)]
     fn retry_after(this: &Attempt) -> Option<String>;
+    /// The body as the chunks it came in (`Uint8Array`s), `size` bytes in all.
     #[wasm_bindgen(method, getter, structural)]
-    fn bytes(this: &Attempt) -> Uint8Array;
+    fn chunks(this: &Attempt) -> js_sys::Array;
+    #[wasm_bindgen(method, getter, structural)]
+    fn size(this: &Attempt) -> f64;
     #[wasm_bindgen(method, getter, structural)]
     fn error(this: &Attempt) -> JsValue;
     #[wasm_bindgen(method, getter, structural, js_name = timedOut)]
@@ -264,7 +267,7 @@ impl Transport {
                 return Ok(Reply {
                     status: attempt.status(),
                     retry_after_ms,
-                    body: attempt.bytes().to_vec(),
+                    body: body_of(&attempt),
                 });
             }
             ended::INJECTED_THREW => {
@@ -378,6 +381,20 @@ fn display_url(url: &str) -> &str {
 
 /// The message of a thrown JS value, with its cause when it has one (undici puts
 /// the real reason there).
+/// An OK attempt's body in wasm memory: each chunk copied straight in, so a
+/// reply in many chunks is copied once, not joined in JS and copied again.
+fn body_of(attempt: &Attempt) -> Vec<u8> {
+    let chunks = attempt.chunks();
+    let mut body = Vec::with_capacity(attempt.size() as usize);
+    for chunk in chunks.iter() {
+        let chunk = chunk.unchecked_into::<Uint8Array>();
+        let at = body.len();
+        body.resize(at + chunk.length() as usize, 0);
+        chunk.copy_to(&mut body[at..]);
+    }
+    body
+}
+
 pub(crate) fn js_message(value: &JsValue) -> String {
     let text = |v: &JsValue| {
         Reflect::get(v, &"message".into())

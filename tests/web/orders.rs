@@ -63,6 +63,35 @@ async fn external_orders_come_once_each_in_the_order_asked() {
 }
 
 #[wasm_bindgen_test]
+async fn a_reply_in_many_chunks_is_read_whole() {
+    let s = Scope::new();
+    // The real reply, streamed back seven bytes a chunk without a Content-Length,
+    // so every runtime reads it chunk by chunk.
+    let rechunked = Function::new_with_args(
+        "url, init",
+        "return fetch(url, init).then(async (r) => {
+           const bytes = new Uint8Array(await r.arrayBuffer());
+           const body = new ReadableStream({ start(c) {
+             for (let i = 0; i < bytes.length; i += 7) c.enqueue(bytes.slice(i, i + 7));
+             c.close();
+           } });
+           const headers = new Headers(r.headers);
+           headers.delete('content-length');
+           return new Response(body, { status: r.status, headers });
+         });",
+    );
+    let whole = get_external_orders(ids(&[1, 2]), s.lr("")).await.unwrap();
+    let chunked = get_external_orders(ids(&[1, 2]), with(&s.lr(""), "fetch", &rechunked))
+        .await
+        .unwrap();
+    assert_eq!(order_ids(&chunked), [1, 2]);
+    assert_eq!(
+        JSON::stringify(&chunked).unwrap(),
+        JSON::stringify(&whole).unwrap()
+    );
+}
+
+#[wasm_bindgen_test]
 async fn orders_are_placed_by_id_the_first_of_repeats_winning() {
     let s = Scope::new();
     let url = format!("{}/api/externalOrders/1,2", s.base());
