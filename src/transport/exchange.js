@@ -24,7 +24,7 @@ const STOPPED = Symbol("stopped");
 // Node's undici implements arrayBuffer() in JS over the body stream, and costs
 // more than reading that stream here (~15 µs of a small call); in workerd and
 // browsers it is one native call (in workerd ~35 µs of CPU less per small
-// lookup, and no joining copy for a big one: docs/performance.md). Node 20 has
+// lookup, and one chunk for Rust to copy: docs/performance.md). Node 20 has
 // no navigator; later Nodes say "Node.js".
 const NATIVE_ARRAY_BUFFER = globalThis.navigator?.userAgent !== undefined && !navigator.userAgent.startsWith("Node.js");
 
