@@ -44,7 +44,10 @@ const SOCKET_READ = 64 * 1024;
 const memFetch = async (input) => {
   const url = String(input);
   let bytes = encoded.get(url);
-  if (bytes === undefined) encoded.set(url, (bytes = new TextEncoder().encode(replyBody(url))));
+  if (bytes === undefined) {
+    bytes = new TextEncoder().encode(replyBody(url));
+    encoded.set(url, bytes);
+  }
   const body = new ReadableStream({
     start(controller) {
       for (let at = 0; at < bytes.length; at += SOCKET_READ) controller.enqueue(bytes.slice(at, at + SOCKET_READ));
