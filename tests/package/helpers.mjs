@@ -28,6 +28,11 @@ export function packTarball() {
   return tarball;
 }
 
+/** The tarball's paths, sorted. */
+export function tarballListing() {
+  return execFileSync("tar", ["-tzf", packTarball()], { encoding: "utf8" }).trim().split("\n").sort();
+}
+
 /** A new folder with the tarball installed as a dependency. */
 export function freshProject(files = {}) {
   const dir = mkdtempSync(join(tmpdir(), "web3-orders-user-"));
