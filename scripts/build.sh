@@ -19,7 +19,7 @@ node_modules/.bin/wasm-opt -O3 --strip-debug --strip-producers \
   pkg/web3_orders_bg.wasm -o pkg/web3_orders_bg.wasm
 # The Node entry as one ES module: Node's loader costs ~0.6 ms for each module
 # it resolves, reads and links, and the entry's graph had ten; bundled, the
-# import takes ~5 ms instead of ~13 (docs/performance.md, "Cold"). Browsers and
+# import takes ~6 ms instead of ~10 (docs/performance.md). Browsers and
 # workerd keep js/: bundlers and wrangler bundle for them. Written next to the
 # glue, so its own `new URL("web3_orders_bg.wasm", import.meta.url)` still names
 # the file (bundlers emit such URLs as assets and fail on a missing one).
