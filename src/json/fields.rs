@@ -70,9 +70,9 @@ impl KeyTable {
         }
     }
 
-    /// The key after `wires[i]` in byte order, if any.
-    pub(super) fn sorted_after(&self, i: usize) -> Option<usize> {
-        let next = self.rank[i] as usize + 1;
+    /// The key after `wires[i]` in byte order (the least after none), if any.
+    pub(super) fn sorted_after(&self, i: Option<usize>) -> Option<usize> {
+        let next = i.map_or(0, |i| self.rank[i] as usize + 1);
         (next < self.wires.len()).then(|| self.sorted[next] as usize)
     }
 }
@@ -126,19 +126,35 @@ pub fn read_fields<'a>(
     r.begin_object(expected)?;
     let mut seen = 0u64;
     let mut next = 0;
-    // The key expected next if the object is sorted (first: the least).
-    let mut next_sorted = (!wires.is_empty()).then_some(keys.sorted[0] as usize);
+    // The known key read last: the next in byte order is tried second, for
+    // objects whose keys come sorted.
+    let mut last: Option<usize> = None;
     // Unknown keys seen so far, to refuse repeats as decoding does; a tree, so
     // an object of many keys costs n log n, not n squared.
     let mut others: Option<std::collections::BTreeSet<Cow<'a, str>>> = None;
     let mut first = true;
-    while let Some(key) = r.next_key_expecting(first, wires.get(next).copied())? {
+    loop {
+        let expected = wires.get(next).copied();
+        let key = match expected {
+            Some(name) if r.expected_key(first, name) => KeyMatch::Expected,
+            _ => match r.next_key_expecting(first, expected)? {
+                Some(key) => key,
+                None => break,
+            },
+        };
         first = false;
         let known = match key {
             KeyMatch::Expected => Ok(next),
-            KeyMatch::Other(key) => match next_sorted.filter(|i| key.is(wires[*i])) {
-                Some(i) => Ok(i),
-                None => wires.iter().position(|wire| key.is(wire)).ok_or(key),
+            KeyMatch::Other(key) => match keys
+                .sorted_after(last)
+                .filter(|i| key.is(wires[*i]))
+                .or_else(|| wires.iter().position(|wire| key.is(wire)))
+            {
+                Some(i) => {
+                    r.colon()?;
+                    Ok(i)
+                }
+                None => Err(key),
             },
         };
         let key = match known {
@@ -146,7 +162,6 @@ pub fn read_fields<'a>(
             Ok(i) => {
                 let bit = 1u64 << i;
                 // A repeat is refused after its `:`, before its value, as decoding does.
-                r.colon()?;
                 if seen & bit != 0 {
                     let error =
                         JsonError::data(r.offset(), format!("duplicate field `{}`", wires[i]));
@@ -159,7 +174,7 @@ pub fn read_fields<'a>(
                 };
                 read.map_err(|e| e.within(Segment::Field(wires[i])))?;
                 next = i + 1;
-                next_sorted = keys.sorted_after(i);
+                last = Some(i);
                 continue;
             }
         };

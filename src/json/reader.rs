@@ -6,7 +6,7 @@ use super::{is_finite_in_js, Class, JsonError, Result, MAX_DEPTH, RESERVED_KEY};
 /// A key read by [`Reader::next_key_expecting`].
 #[derive(Debug, Clone, Copy)]
 pub enum KeyMatch<'a> {
-    /// The key that was expected.
+    /// The key that was expected, and the `:` after it.
     Expected,
     /// Another key.
     Other(Str<'a>),
@@ -29,6 +29,8 @@ pub struct Reader<'a> {
     bytes: &'a [u8],
     pos: usize,
     depth: usize,
+    /// Whether the string scanned last had escapes.
+    escaped: bool,
 }
 
 impl<'a> Reader<'a> {
@@ -38,6 +40,7 @@ impl<'a> Reader<'a> {
             bytes,
             pos: 0,
             depth: 0,
+            escaped: false,
         }
     }
 
@@ -152,22 +155,43 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// A string, checked and passed over; `expected` names it in the error for
+    /// another type. Cheaper than [`Reader::string`] when the value is not kept.
+    #[inline]
+    pub fn skip_string(&mut self, expected: &str) -> Result<()> {
+        if self.peek() == Some(b'"') {
+            self.scan_string()
+        } else {
+            Err(self.mismatch(expected))
+        }
+    }
+
     /// After the opening quote's position: the string, its UTF-8 and escapes checked.
     #[inline]
     pub(super) fn string_body(&mut self) -> Result<Str<'a>> {
+        let start = self.pos + 1;
+        self.scan_string()?;
+        Ok(Str {
+            raw: &self.bytes[start..self.pos - 1],
+            escaped: self.escaped,
+        })
+    }
+
+    /// Moves past a string from its opening quote, its UTF-8 and escapes
+    /// checked; notes in `escaped` whether it had any. One word returned, where
+    /// the string itself would be returned through memory.
+    fn scan_string(&mut self) -> Result<()> {
         self.pos += 1;
-        let start = self.pos;
-        let mut escaped = false;
+        self.escaped = false;
         loop {
             self.pos = find_special(self.bytes, self.pos);
             match self.bytes.get(self.pos) {
                 Some(b'"') => {
-                    let raw = &self.bytes[start..self.pos];
                     self.pos += 1;
-                    return Ok(Str { raw, escaped });
+                    return Ok(());
                 }
                 Some(b'\\') => {
-                    escaped = true;
+                    self.escaped = true;
                     self.pos += 1;
                     self.escape()?;
                 }
@@ -410,9 +434,32 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// [`Reader::next_key`], answering [`KeyMatch::Expected`] without scanning the
-    /// key when it is exactly `expected` (a name with nothing to escape): the
-    /// common case, since providers send keys in their documented order.
+    /// Reads `,"name":` (`"name":` for the first key) when it is right at the
+    /// cursor: in compact JSON, the expected key and its colon in one comparison,
+    /// answered without the general path's result in memory. `false` moves nothing.
+    #[inline]
+    pub fn expected_key(&mut self, first: bool, name: &str) -> bool {
+        let at = self.pos + usize::from(!first);
+        let n = name.len();
+        match self.bytes.get(self.pos..at + n + 3) {
+            Some(run)
+                if (first || run[0] == b',')
+                    && run[at - self.pos] == b'"'
+                    && run[run.len() - 2] == b'"'
+                    && run[run.len() - 1] == b':'
+                    && same(&run[run.len() - 2 - n..run.len() - 2], name.as_bytes()) =>
+            {
+                self.pos = at + n + 3;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// [`Reader::next_key`], answering [`KeyMatch::Expected`] (the key and its
+    /// `:` read) without scanning the key when it is exactly `expected` (a name
+    /// with nothing to escape): the common case, since providers send keys in
+    /// their documented order. [`Reader::expected_key`] tries that first.
     #[inline]
     pub fn next_key_expecting(
         &mut self,
@@ -442,6 +489,7 @@ impl<'a> Reader<'a> {
                 && same(&self.bytes[self.pos + 1..end], name.as_bytes())
             {
                 self.pos = end + 1;
+                self.colon()?;
                 return Ok(Some(KeyMatch::Expected));
             }
         }
@@ -499,7 +547,7 @@ impl<'a> Reader<'a> {
     /// Any one value, checked and skipped (recursion bounded by [`MAX_DEPTH`]).
     pub fn skip(&mut self) -> Result<()> {
         match self.peek() {
-            Some(b'"') => self.string_body().map(drop),
+            Some(b'"') => self.scan_string(),
             Some(b'-' | b'0'..=b'9') => self.number_text().map(drop),
             Some(b't' | b'f') => self.boolean().map(drop),
             Some(b'n') => self.literal(b"null"),
@@ -527,25 +575,31 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// Equal bytes, eight at a time: keys are short, and a call to `memcmp` would
-/// cost more than the comparison.
+/// Equal bytes, in at most a few word comparisons: keys are short, and a call
+/// to `memcmp` would cost more than the comparison. A tail is compared as the
+/// last word, overlapping the one before.
 #[inline]
-fn same(a: &[u8], b: &[u8]) -> bool {
-    if a.len() != b.len() {
+pub(super) fn same(a: &[u8], b: &[u8]) -> bool {
+    let n = a.len();
+    if n != b.len() {
         return false;
     }
-    let word = |s: &[u8], i: usize| {
-        s.get(i..i + 8)
-            .map(|c| u64::from_le_bytes(c.try_into().unwrap_or([0; 8])))
-    };
-    let mut i = 0;
-    while let (Some(x), Some(y)) = (word(a, i), word(b, i)) {
-        if x != y {
-            return false;
+    let word = |s: &[u8], i: usize| u64::from_le_bytes(s[i..i + 8].try_into().unwrap_or([0; 8]));
+    let half = |s: &[u8], i: usize| u32::from_le_bytes(s[i..i + 4].try_into().unwrap_or([0; 4]));
+    if n >= 8 {
+        let mut i = 0;
+        while i + 8 < n {
+            if word(a, i) != word(b, i) {
+                return false;
+            }
+            i += 8;
         }
-        i += 8;
+        word(a, n - 8) == word(b, n - 8)
+    } else if n >= 4 {
+        half(a, 0) == half(b, 0) && half(a, n - 4) == half(b, n - 4)
+    } else {
+        a.iter().zip(b).all(|(x, y)| x == y)
     }
-    a[i..].iter().zip(&b[i..]).all(|(x, y)| x == y)
 }
 
 /// The first byte from `i` that ends a plain run inside a string: a quote, a

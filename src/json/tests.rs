@@ -1,4 +1,4 @@
-use super::reader::find_special;
+use super::reader::{find_special, same};
 use super::*;
 
 fn skip_all(text: &[u8]) -> Result<()> {
@@ -208,8 +208,9 @@ fn key_tables_sort_by_bytes_at_compile_time() {
     const KEYS: KeyTable = KeyTable::new(&["b", "C", "a", "ab"], 0b1111);
     assert_eq!(KEYS.sorted[..4], [1, 2, 3, 0]); // "C" < "a" < "ab" < "b"
     assert_eq!(KEYS.rank[..4], [3, 0, 1, 2]);
-    assert_eq!(KEYS.sorted_after(1), Some(2));
-    assert_eq!(KEYS.sorted_after(0), None);
+    assert_eq!(KEYS.sorted_after(None), Some(1));
+    assert_eq!(KEYS.sorted_after(Some(1)), Some(2));
+    assert_eq!(KEYS.sorted_after(Some(0)), None);
 }
 
 #[test]
@@ -260,4 +261,95 @@ fn quoted_strings_read_back() {
     ] {
         assert_eq!(serde_json::from_str::<String>(&quote(text)).unwrap(), text);
     }
+}
+
+#[test]
+fn key_comparison_is_byte_equality_at_every_length() {
+    let name: Vec<u8> = (b'a'..=b'z').collect();
+    for n in 0..=name.len() {
+        let a = &name[..n];
+        assert!(same(a, a), "length {n}");
+        assert!(!same(a, &name[..n.saturating_sub(1)]) || n == 0);
+        for i in 0..n {
+            let mut other = a.to_vec();
+            other[i] ^= 0x20;
+            assert!(!same(a, &other), "length {n}, byte {i}");
+        }
+    }
+}
+
+#[test]
+fn compact_and_spaced_keys_read_alike() {
+    // Names of every length class the comparison has: under 4, 4-7, 8, 9-16, over 16.
+    const NAMES: [&str; 7] = [
+        "a",
+        "abc",
+        "abcd",
+        "abcdefg",
+        "abcdefgh",
+        "abcdefghi",
+        "abcdefghijklmnopq",
+    ];
+    const KEYS: KeyTable = KeyTable::new(&NAMES, 0b111_1111);
+    let read = |text: &str| {
+        let mut got = Vec::new();
+        let mut r = Reader::new(text.as_bytes());
+        read_fields(
+            &mut r,
+            "an object",
+            &KEYS,
+            UnknownKeys::Keep,
+            FieldValues::Read(&mut |r, i| {
+                got.push((i, r.integer(0, 9, "a digit")?));
+                Ok(())
+            }),
+        )
+        .and_then(|()| r.end())
+        .map(|()| got)
+        .map_err(|e| (e.message().to_owned(), e.path()))
+    };
+    let object = |names: &[String], space: &str| {
+        let fields: Vec<String> = names
+            .iter()
+            .enumerate()
+            .map(|(i, name)| format!("{space}\"{name}\"{space}:{space}{}", i % 10))
+            .collect();
+        format!("{{{}{space}}}", fields.join(&format!("{space},")))
+    };
+    let documented: Vec<String> = NAMES.iter().map(|n| n.to_string()).collect();
+    let expected: Vec<(usize, i64)> = (0..NAMES.len()).map(|i| (i, i as i64)).collect();
+    assert_eq!(read(&object(&documented, "")), Ok(expected.clone()));
+    assert_eq!(read(&object(&documented, " ")), Ok(expected));
+    // A key one byte off, or one byte longer or shorter, is not the expected one.
+    for (k, name) in NAMES.iter().enumerate() {
+        let variants = [
+            format!("{name}x"),
+            name[..name.len() - 1].to_string(),
+            format!("{}X", &name[..name.len() - 1]),
+            format!("X{}", &name[1..]),
+        ];
+        for variant in variants {
+            let mut names = documented.clone();
+            names[k] = variant.clone();
+            let compact = read(&object(&names, ""));
+            assert_eq!(compact, read(&object(&names, "\n")), "{variant}");
+            assert!(compact.is_err(), "{variant}");
+        }
+    }
+    // A repeat is refused and a missing colon is a syntax error either way.
+    let mut repeated = documented.clone();
+    repeated.insert(3, "abc".into());
+    assert_eq!(
+        read(&object(&repeated, "")),
+        Err(("duplicate field `abc`".into(), "abc".into()))
+    );
+    assert_eq!(read(&object(&repeated, " ")), read(&object(&repeated, "")));
+    assert_eq!(
+        read(r#"{"a":0,"abc"1}"#).map_err(|e| e.0),
+        Err("expected `:`".into())
+    );
+    assert_eq!(
+        read(r#"{"a" 0}"#).map_err(|e| e.0),
+        Err("expected `:`".into())
+    );
 }

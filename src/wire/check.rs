@@ -83,7 +83,7 @@ impl Check for SafeInt {
 
 impl Check for String {
     fn check(r: &mut Reader<'_>) -> Result<(), JsonError> {
-        r.string("a string").map(drop)
+        r.skip_string("a string")
     }
 }
 
