@@ -213,24 +213,28 @@ fn key_tables_sort_by_bytes_at_compile_time() {
     assert_eq!(KEYS.sorted_after(Some(0)), None);
 }
 
+/// One object of `keys`, each value a digit: which fields were read, with their values.
+fn read_digits(keys: &KeyTable, text: &[u8]) -> Result<Vec<(usize, i64)>> {
+    let mut got = Vec::new();
+    let mut r = Reader::new(text);
+    read_fields(
+        &mut r,
+        "an object",
+        keys,
+        UnknownKeys::Keep,
+        FieldValues::Read(&mut |r, i| {
+            got.push((i, r.integer(0, 9, "a digit")?));
+            Ok(())
+        }),
+    )?;
+    r.end()?;
+    Ok(got)
+}
+
 #[test]
 fn fields_dispatch_the_same_in_any_key_order() {
     const KEYS: KeyTable = KeyTable::new(&["b", "C", "a", "ab"], 0b0111);
-    let read = |text: &[u8]| {
-        let mut got = Vec::new();
-        let mut r = Reader::new(text);
-        read_fields(
-            &mut r,
-            "an object",
-            &KEYS,
-            UnknownKeys::Keep,
-            FieldValues::Read(&mut |r, i| {
-                got.push((i, r.integer(0, 9, "a digit")?));
-                Ok(())
-            }),
-        )
-        .map(|()| got)
-    };
+    let read = |text: &[u8]| read_digits(&KEYS, text);
     let documented = read(br#"{"b":0,"C":1,"a":2,"ab":3}"#).unwrap();
     assert_eq!(documented, [(0, 0), (1, 1), (2, 2), (3, 3)]);
     assert_eq!(
@@ -292,21 +296,7 @@ fn compact_and_spaced_keys_read_alike() {
     ];
     const KEYS: KeyTable = KeyTable::new(&NAMES, 0b111_1111);
     let read = |text: &str| {
-        let mut got = Vec::new();
-        let mut r = Reader::new(text.as_bytes());
-        read_fields(
-            &mut r,
-            "an object",
-            &KEYS,
-            UnknownKeys::Keep,
-            FieldValues::Read(&mut |r, i| {
-                got.push((i, r.integer(0, 9, "a digit")?));
-                Ok(())
-            }),
-        )
-        .and_then(|()| r.end())
-        .map(|()| got)
-        .map_err(|e| (e.message().to_owned(), e.path()))
+        read_digits(&KEYS, text.as_bytes()).map_err(|e| (e.message().to_owned(), e.path()))
     };
     let object = |names: &[String], space: &str| {
         let fields: Vec<String> = names
