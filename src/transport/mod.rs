@@ -379,8 +379,6 @@ fn display_url(url: &str) -> &str {
     url.split(['?', '#']).next().unwrap_or(url)
 }
 
-/// The message of a thrown JS value, with its cause when it has one (undici puts
-/// the real reason there).
 /// An OK attempt's body in wasm memory: each chunk copied straight in, so a
 /// reply in many chunks is copied once, not joined in JS and copied again.
 fn body_of(attempt: &Attempt) -> Vec<u8> {
@@ -395,6 +393,8 @@ fn body_of(attempt: &Attempt) -> Vec<u8> {
     body
 }
 
+/// The message of a thrown JS value, with its cause when it has one (undici puts
+/// the real reason there).
 pub(crate) fn js_message(value: &JsValue) -> String {
     let text = |v: &JsValue| {
         Reflect::get(v, &"message".into())
