@@ -439,21 +439,20 @@ impl<'a> Reader<'a> {
     /// answered without the general path's result in memory. `false` moves nothing.
     #[inline]
     pub fn expected_key(&mut self, first: bool, name: &str) -> bool {
-        let at = self.pos + usize::from(!first);
-        let n = name.len();
-        match self.bytes.get(self.pos..at + n + 3) {
-            Some(run)
-                if (first || run[0] == b',')
-                    && run[at - self.pos] == b'"'
-                    && run[run.len() - 2] == b'"'
-                    && run[run.len() - 1] == b':'
-                    && same(&run[run.len() - 2 - n..run.len() - 2], name.as_bytes()) =>
-            {
-                self.pos = at + n + 3;
-                true
-            }
-            _ => false,
+        // Where the key's opening quote is in `run`: after the comma, if any.
+        let quote = usize::from(!first);
+        let end = quote + 1 + name.len();
+        let Some(run) = self.bytes.get(self.pos..self.pos + end + 2) else {
+            return false;
+        };
+        let found = (first || run[0] == b',')
+            && run[quote] == b'"'
+            && same(&run[quote + 1..end], name.as_bytes())
+            && run[end..] == *b"\":";
+        if found {
+            self.pos += run.len();
         }
+        found
     }
 
     /// [`Reader::next_key`], answering [`KeyMatch::Expected`] (the key and its
