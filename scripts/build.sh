@@ -10,13 +10,7 @@ rm -rf pkg
 # wasm-pack's own wasm-opt step is off (Cargo.toml): it would download binaryen.
 wasm-pack --quiet build --release --target web --out-dir pkg --no-pack --no-typescript
 rm -f pkg/.gitignore
-# binaryen from npm (pinned in package.json). -O3 rather than -Oz: the check
-# pass is the hot loop, and -Oz costs speed for little size (npm run bench).
-# Names and the producers section are dropped: nothing reads them at run time.
-node_modules/.bin/wasm-opt -O3 --strip-debug --strip-producers \
-  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-  --enable-reference-types --enable-multivalue --enable-mutable-globals \
-  pkg/web3_orders_bg.wasm -o pkg/web3_orders_bg.wasm
+scripts/optimize-wasm.sh pkg/web3_orders_bg.wasm
 # The Node entry as one ES module: Node's loader costs ~0.6 ms for each module
 # it resolves, reads and links, and the entry's graph had ten; bundled, the
 # import takes ~6 ms instead of ~10 (docs/performance.md). Browsers and
