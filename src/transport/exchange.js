@@ -130,33 +130,32 @@ async function send(injected, url, init, cap, stopped, observer, seen) {
   const lengthText = header("content-length");
   const length = lengthText !== null && /^\s*\d+\s*$/.test(lengthText) ? Number(lengthText) : undefined;
   if (length !== undefined && length > cap) return { ended: ENDED.TOO_LARGE };
-  let chunks;
+  let body;
   try {
-    chunks = await readBody(response, length, header("content-encoding"), cap, stopped);
+    body = await readBody(response, length, header("content-encoding"), cap, stopped);
   } catch (error) {
     return { ended: ENDED.BODY_CUT_OFF, error };
   }
-  const size = chunks === undefined ? Infinity : sizeOf(chunks);
-  if (size > cap) return { ended: ENDED.TOO_LARGE };
-  return { ended: ENDED.OK, status, retryAfter, chunks, size };
+  if (body === undefined || body.size > cap) return { ended: ENDED.TOO_LARGE };
+  return { ended: ENDED.OK, status, retryAfter, chunks: body.chunks, size: body.size };
 }
 
-function sizeOf(chunks) {
-  let size = 0;
-  for (const chunk of chunks) size += chunk.length;
-  return size;
+// One chunk, the whole body.
+function whole(buffer) {
+  const bytes = new Uint8Array(buffer);
+  return { chunks: [bytes], size: bytes.length };
 }
 
-// The whole body as its chunks, or undefined once it grows past `cap`; throws
-// when it cannot be read to its end.
+// The whole body as `{ chunks, size }`, or undefined once it grows past `cap`;
+// throws when it cannot be read to its end.
 async function readBody(response, length, encoding, cap, stopped) {
   const stream = response.body;
   // A plain Content-Length within the cap (checked before this): fetch
   // delivers no more than that, so one read is safe.
   if (NATIVE_ARRAY_BUFFER && length !== undefined && !encoded(encoding) && typeof response.arrayBuffer === "function") {
-    const whole = await Promise.race([response.arrayBuffer(), stopped]);
-    if (whole === STOPPED) throw new Error("the attempt was stopped");
-    return [new Uint8Array(whole)];
+    const buffer = await Promise.race([response.arrayBuffer(), stopped]);
+    if (buffer === STOPPED) throw new Error("the attempt was stopped");
+    return whole(buffer);
   }
   if (stream && typeof stream.getReader === "function") {
     // Read with the cap: without a Content-Length, with a Content-Encoding
@@ -182,16 +181,16 @@ async function readBody(response, length, encoding, cap, stopped) {
       }
       chunks.push(chunk);
     }
-    return chunks;
+    return { chunks, size };
   }
   if (length !== undefined && !encoded(encoding)) {
     // A fetch polyfill's own body type: fetch delivers no more than
     // Content-Length, so one read is safe.
-    const whole = await Promise.race([response.arrayBuffer(), stopped]);
-    if (whole === STOPPED) throw new Error("the attempt was stopped");
-    return [new Uint8Array(whole)];
+    const buffer = await Promise.race([response.arrayBuffer(), stopped]);
+    if (buffer === STOPPED) throw new Error("the attempt was stopped");
+    return whole(buffer);
   }
-  if (!stream) return [];
+  if (!stream) return { chunks: [], size: 0 };
   throw new TypeError("the body is not a readable stream and no plain Content-Length bounds it");
 }
 
