@@ -209,3 +209,64 @@ fn create_input_is_read_strictly_with_paths() {
         assert!(!message.contains("Error: "), "{message}");
     }
 }
+
+/// The typed pass runs first on a 2xx; Bubble's error shapes are read only
+/// when it fails, and still win over its error.
+#[test]
+fn capture_error_shapes_in_a_2xx_are_api_errors() {
+    let ok = fixture("capture/query-order.200.json");
+    let order = r#"{"status":"success","response":{"order_id":1}}"#;
+    let cases: [(&[u8], ErrorKind, Option<&str>, &str); 6] = [
+        (
+            br#"{"status":"error","message":"Order not found"}"#,
+            ErrorKind::Api,
+            Some("error"),
+            "capture: Order not found",
+        ),
+        (
+            br#"{"statusCode":400,"body":{"status":"MISSING_DATA","message":"Missing order_id"}}"#,
+            ErrorKind::InvalidResponse,
+            None,
+            "",
+        ),
+        (
+            br#"{"error_class":"Unauthorized","args":{},"message":null,"translation":"Invalid token"}"#,
+            ErrorKind::Api,
+            Some("Unauthorized"),
+            "capture: Invalid token",
+        ),
+        // Not an error shape: the typed pass's own error, naming the path.
+        (order.as_bytes(), ErrorKind::InvalidResponse, None, ""),
+        // A repeated `status` is no shape either: the typed pass refuses it.
+        (
+            br#"{"status":"error","status":"success","response":{}}"#,
+            ErrorKind::InvalidResponse,
+            None,
+            "",
+        ),
+        (b"not json", ErrorKind::InvalidResponse, None, ""),
+    ];
+    for (body, kind, code, message) in cases {
+        let text = String::from_utf8_lossy(body);
+        let checked = capture::check_reply(200, body).unwrap_err();
+        let decoded = capture::interpret_reply(200, body).unwrap_err();
+        assert_eq!((checked.kind, decoded.kind), (kind, kind), "{text}");
+        assert_eq!(checked.code.as_deref(), code, "{text}");
+        assert_eq!(decoded.code, checked.code, "{text}");
+        if kind == ErrorKind::Api {
+            assert_eq!(checked.message, message, "{text}");
+            assert_eq!(decoded.message, checked.message, "{text}");
+        } else {
+            assert_eq!(decoded.path, checked.path, "{text}");
+        }
+    }
+    assert!(capture::check_reply(200, &ok).is_ok());
+    // Another status reads the shapes, never the typed pass.
+    let e = capture::check_reply(404, br#"{"status":"error","message":"gone"}"#).unwrap_err();
+    assert_eq!(
+        (e.kind, e.message.as_str()),
+        (ErrorKind::Api, "capture: gone")
+    );
+    let e = capture::check_reply(502, &ok).unwrap_err();
+    assert_eq!((e.kind, e.status), (ErrorKind::Http, Some(502)));
+}
