@@ -16,6 +16,8 @@ pub mod decode;
 pub mod error;
 pub mod json;
 pub mod policy;
+#[cfg(target_arch = "wasm32")]
+mod promise;
 pub mod providers;
 pub mod redact;
 #[cfg(target_arch = "wasm32")]

@@ -12,7 +12,6 @@
 use js_sys::{Function, Promise, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortSignal;
 
 use crate::error::{is_retryable_status, Error, ErrorKind, Provider};
@@ -252,7 +251,7 @@ impl Transport {
                 .map_or(&JsValue::UNDEFINED, |o| o.as_ref()),
             number,
         );
-        let attempt: Attempt = JsFuture::from(promise)
+        let attempt: Attempt = crate::promise::settled(&promise)
             .await
             .map_err(|e| AttemptFailure::Network(js_message(&e)))?
             .unchecked_into();

@@ -4,7 +4,6 @@
 use js_sys::{Function, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, AbortSignal};
 
 use super::js_message;
@@ -91,7 +90,7 @@ pub(super) async fn sleep(ms: u64, signal: Option<&AbortSignal>) {
         }
         parts = Some((timer, resolve));
     });
-    let _ = JsFuture::from(promise).await;
+    let _ = crate::promise::settled(&promise).await;
     if let Some((timer, resolve)) = parts {
         clear_timeout(&timer);
         if let Some(signal) = signal {

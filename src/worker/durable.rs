@@ -3,10 +3,10 @@
 //! Each call is `catch`: an object of the wrong shape (a misconfigured binding)
 //! is an error, never a throw through the wasm.
 
+use crate::promise::settled;
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 use web_sys::{RequestInit, Response};
 
 #[wasm_bindgen]
@@ -43,7 +43,7 @@ extern "C" {
 pub struct RuntimeError;
 
 async fn settle(promise: Result<Promise, JsValue>) -> Result<JsValue, RuntimeError> {
-    JsFuture::from(promise.map_err(|_| RuntimeError)?)
+    settled(&promise.map_err(|_| RuntimeError)?)
         .await
         .map_err(|_| RuntimeError)
 }

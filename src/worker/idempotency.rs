@@ -12,10 +12,10 @@
 //!
 //! Only a SHA-256 of the body is stored, never the buyer data in it.
 
+use crate::promise::settled;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 use web_sys::{Request, Response};
 
 use super::durable::{sha256_hex, Namespace, Storage};
@@ -82,7 +82,7 @@ pub(crate) async fn create_through_store(
     // A Response from another context cannot be returned as is; copy it.
     let status = response.status();
     let retry_after = response.headers().get("retry-after").ok().flatten();
-    let text = JsFuture::from(response.text().map_err(|_| WorkerError::Internal)?)
+    let text = settled(&response.text().map_err(|_| WorkerError::Internal)?)
         .await
         .map_err(|_| WorkerError::Internal)?;
     let copy = text_response(status, &text.as_string().unwrap_or_default());
@@ -231,9 +231,7 @@ async fn request_text(request: &Request) -> Result<String, WorkerError> {
     let reader: web_sys::ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
     let mut bytes = Vec::new();
     loop {
-        let chunk = JsFuture::from(reader.read())
-            .await
-            .map_err(|_| unreadable())?;
+        let chunk = settled(&reader.read()).await.map_err(|_| unreadable())?;
         if js_sys::Reflect::get(&chunk, &"done".into())
             .ok()
             .and_then(|d| d.as_bool())
@@ -259,7 +257,7 @@ async fn request_text(request: &Request) -> Result<String, WorkerError> {
 async fn outcome_of(response: &Response) -> Result<Outcome, WorkerError> {
     let retry_after = response.headers().get("retry-after").ok().flatten();
     let clone = response.clone().map_err(|_| WorkerError::Internal)?;
-    let text = JsFuture::from(clone.text().map_err(|_| WorkerError::Internal)?)
+    let text = settled(&clone.text().map_err(|_| WorkerError::Internal)?)
         .await
         .map_err(|_| WorkerError::Internal)?;
     Ok(Outcome {

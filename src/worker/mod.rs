@@ -353,7 +353,7 @@ async fn rate_limit_capture(config: &Config, request: &Request) -> Result<(), Wo
         .ok()
         .filter(|l| l.is_object())
         .ok_or(WorkerError::MissingConfig("CAPTURE_RATE_LIMITER"))?;
-    let outcome = wasm_bindgen_futures::JsFuture::from(http::rate_limit(&limiter, request))
+    let outcome = crate::promise::settled(&http::rate_limit(&limiter, request))
         .await
         .map_err(|_| WorkerError::Internal)?;
     match outcome.as_bool() {

@@ -164,3 +164,45 @@ async fn fifteen_hundred_ids_are_split_into_bounded_requests_and_merged_in_order
         assert_eq!(outcome, "200");
     }
 }
+
+#[wasm_bindgen_test]
+async fn a_failed_batch_stops_the_others_and_later_calls_get_their_own_answers() {
+    let s = Scope::new();
+    let wanted: Vec<u64> = (1000..2500u64).collect();
+    // The second request fails at once; the others answer only when aborted,
+    // and settle after the call has ended.
+    let seen = Array::new();
+    let fetch = Function::new_with_args(
+        "seen, url, init",
+        "const n = seen.push(init.signal) - 1; \
+         if (n === 1) return Promise.resolve(new Response('{}', { status: 400 })); \
+         return new Promise((_, reject) => init.signal.addEventListener('abort', () => \
+           setTimeout(() => reject(new Error('aborted late')), 5)));",
+    )
+    .bind1(&JsValue::NULL, &seen);
+    let e = get_external_orders(
+        ids(&wanted),
+        with(&s.lr(r#","maxRetries":0"#), "fetch", &fetch),
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(fields(&e).1, Some(400), "{}", message(&e));
+    assert!(seen.length() >= 2);
+    for (n, signal) in seen.iter().enumerate().filter(|(n, _)| *n != 1) {
+        let aborted = get(&signal, "aborted").as_bool();
+        assert_eq!(aborted, Some(true), "request {n} was left running");
+    }
+    // While those late answers arrive, calls in flight at once and one after
+    // another each get exactly what they asked for.
+    let first: Vec<u64> = (1000..1040).collect();
+    let second: Vec<u64> = (1100..1150).rev().collect();
+    let both = js_sys::Promise::all(&Array::of2(
+        &wasm_bindgen_futures::future_to_promise(get_external_orders(ids(&first), s.lr(""))),
+        &wasm_bindgen_futures::future_to_promise(get_external_orders(ids(&second), s.lr(""))),
+    ));
+    let both: Array = JsFuture::from(both).await.unwrap().unchecked_into();
+    assert_eq!(order_ids(&both.get(0)), first);
+    assert_eq!(order_ids(&both.get(1)), second);
+    let orders = get_external_orders(ids(&wanted), s.lr("")).await.unwrap();
+    assert_eq!(order_ids(&orders), wanted);
+}
