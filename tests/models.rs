@@ -210,13 +210,24 @@ fn create_input_is_read_strictly_with_paths() {
     }
 }
 
-/// The typed pass runs first on a 2xx; Bubble's error shapes are read only
-/// when it fails, and still win over its error.
+/// A 2xx is read for Bubble's error shapes before the typed pass, whose
+/// error a shape wins over.
 #[test]
 fn capture_error_shapes_in_a_2xx_are_api_errors() {
     let ok = fixture("capture/query-order.200.json");
     let order = r#"{"status":"success","response":{"order_id":1}}"#;
-    let cases: [(&[u8], ErrorKind, Option<&str>, &str); 6] = [
+    // The typed pass keeps an unknown status value, as it keeps every enum's,
+    // so an error status on a well-formed order is the shapes' to refuse.
+    let valid = String::from_utf8(ok.clone()).unwrap();
+    let other_status = valid.replacen(r#""success""#, r#""x""#, 1);
+    assert_ne!(other_status, valid);
+    let cases: [(&[u8], ErrorKind, Option<&str>, &str); 7] = [
+        (
+            other_status.as_bytes(),
+            ErrorKind::Api,
+            Some("x"),
+            r#"capture answered status "x" (HTTP 200) without a message"#,
+        ),
         (
             br#"{"status":"error","message":"Order not found"}"#,
             ErrorKind::Api,

@@ -154,43 +154,32 @@ fn text(field: &Peeked) -> Option<String> {
     }
 }
 
-/// The error of a 2xx reply whose body is one of Bubble's error shapes.
-fn error_in_success(status: u16, body: &[u8]) -> Option<Error> {
-    Peek::read(body)
-        .filter(|p| p.failed)
-        .map(|p| api_error(status, &p))
-}
-
-/// The error of a non-2xx reply: the provider's own, when its body has one of the shapes.
-fn error_reply(status: u16, body: &[u8]) -> Error {
-    match Peek::read(body) {
-        Some(p) if p.code.is_some() || p.message.is_some() => api_error(status, &p),
-        _ => http_failure(Provider::Capture, status),
+/// The verdict before the typed pass: an error reply, or a body to type.
+fn classify(status: u16, body: &[u8]) -> Result<(), Error> {
+    let peek = Peek::read(body);
+    if is_success(status) {
+        return match &peek {
+            Some(p) if p.failed => Err(api_error(status, p)),
+            // Success, or a body the typed pass must explain (not JSON, no status, wrong types).
+            _ => Ok(()),
+        };
     }
-}
-
-/// A reply read by `pass`, the typed pass. A body it accepts has `status:
-/// "success"`, which no error shape has, so the shapes are read only when it
-/// fails: a success walks the body once.
-fn typed<T>(status: u16, body: &[u8], pass: impl FnOnce() -> Result<T, Error>) -> Result<T, Error> {
-    if !is_success(status) {
-        return Err(error_reply(status, body));
+    match peek {
+        Some(p) if p.code.is_some() || p.message.is_some() => Err(api_error(status, &p)),
+        _ => Err(http_failure(Provider::Capture, status)),
     }
-    pass().map_err(|typed| error_in_success(status, body).unwrap_or(typed))
 }
 
 /// Reads a `queryOrder` reply: the `response` object on success.
 pub fn interpret_reply(status: u16, body: &[u8]) -> Result<CaptureOrder, Error> {
-    typed(status, body, || {
-        decode::<CaptureReply>(Provider::Capture, status, body).map(|r| r.response)
-    })
+    classify(status, body)?;
+    decode::<CaptureReply>(Provider::Capture, status, body).map(|r| r.response)
 }
 
 /// Reads a reply as [`interpret_reply`] does, checking the body in place.
 pub fn check_reply(status: u16, body: &[u8]) -> Result<(), Error> {
-    typed(status, body, || {
-        check::<CaptureReply>(Provider::Capture, status, body)
-    })
+    classify(status, body)?;
+    check::<CaptureReply>(Provider::Capture, status, body)
 }
 
 fn api_error(status: u16, peek: &Peek) -> Error {
