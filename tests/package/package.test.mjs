@@ -22,7 +22,7 @@ test("the tarball holds what users need and nothing else", () => {
   const snippets = listing.filter((path) => path.startsWith("package/pkg/snippets/"));
   assert.deepEqual(
     snippets.map((path) => path.replace(/^package\/pkg\/snippets\/web3-orders-[0-9a-f]+\//, "")),
-    ["js/hooks.js", "src/transport/base_url.js", "src/transport/exchange.js"],
+    ["js/hooks.js", "src/promise.js", "src/transport/base_url.js", "src/transport/exchange.js"],
   );
   assert.deepEqual(
     listing.filter((path) => !snippets.includes(path)),
