@@ -210,8 +210,8 @@ fn create_input_is_read_strictly_with_paths() {
     }
 }
 
-/// A 2xx is read for Bubble's error shapes before the typed pass, whose
-/// error a shape wins over.
+/// A 2xx that is not a typed reply with `status: "success"` is read for
+/// Bubble's error shapes, whose error wins over the typed pass's.
 #[test]
 fn capture_error_shapes_in_a_2xx_are_api_errors() {
     let ok = fixture("capture/query-order.200.json");
