@@ -3,11 +3,12 @@
 //! Each call is `catch`: an object of the wrong shape (a misconfigured binding)
 //! is an error, never a throw through the wasm.
 
-use crate::promise::settled;
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{RequestInit, Response};
+
+use crate::promise::settled;
 
 #[wasm_bindgen]
 extern "C" {

@@ -12,7 +12,6 @@
 //!
 //! Only a SHA-256 of the body is stored, never the buyer data in it.
 
-use crate::promise::settled;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -24,6 +23,7 @@ use super::{
     license_rocks_instance, orders_response, reply_orders, transport, upstream_timeout_ms, Config,
 };
 use crate::error::{ErrorKind, Provider};
+use crate::promise::settled;
 use crate::providers::license_rocks;
 use crate::providers::license_rocks::NewExternalOrder;
 
