@@ -21,6 +21,8 @@ mod promise;
 pub mod providers;
 pub mod redact;
 #[cfg(target_arch = "wasm32")]
+mod task;
+#[cfg(target_arch = "wasm32")]
 pub mod transport;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod typescript;

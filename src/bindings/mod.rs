@@ -3,6 +3,7 @@
 //! [`options`], arguments and results converted in [`convert`]; what is sent
 //! and how replies are read is the provider's own module.
 
+use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 
 use crate::error::Provider;
@@ -19,50 +20,58 @@ use options::Call;
 
 /// Queries a Capture network-action order; resolves to the reply's `response` object.
 #[wasm_bindgen(js_name = queryCaptureOrder)]
-pub async fn query_capture_order(order_id: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    let provider = Provider::Capture;
-    let call = Call::new(provider, &options)?;
-    let run = async {
-        let base = call.api_url()?;
-        let order_id = string_arg(provider, "orderId", &order_id)?;
-        let body =
-            capture::query_order(&call.transport, &base, &call.credential.value, &order_id).await?;
-        capture_response(&body)
-    };
-    call.finish(run.await)
+pub fn query_capture_order(order_id: JsValue, options: JsValue) -> Promise {
+    crate::task::spawn(async move {
+        let provider = Provider::Capture;
+        let call = Call::new(provider, &options)?;
+        let run = async {
+            let base = call.api_url()?;
+            let order_id = string_arg(provider, "orderId", &order_id)?;
+            let body =
+                capture::query_order(&call.transport, &base, &call.credential.value, &order_id)
+                    .await?;
+            capture_response(&body)
+        };
+        call.finish(run.await)
+    })
 }
 
 /// Gets a Namefi order with its items, payments and user, for the order's owner
 /// (exactly one of `token`, `siweToken` and `apiKey`).
 #[wasm_bindgen(js_name = getNamefiOrder)]
-pub async fn get_namefi_order(order_id: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    let provider = Provider::Namefi;
-    let call = Call::new(provider, &options)?;
-    let run = async {
-        let base = call.api_url()?;
-        let order_id = string_arg(provider, "orderId", &order_id)?;
-        let body = namefi::get_order(&call.transport, &base, &call.credential, &order_id).await?;
-        parse_json(provider, &body)
-    };
-    call.finish(run.await)
+pub fn get_namefi_order(order_id: JsValue, options: JsValue) -> Promise {
+    crate::task::spawn(async move {
+        let provider = Provider::Namefi;
+        let call = Call::new(provider, &options)?;
+        let run = async {
+            let base = call.api_url()?;
+            let order_id = string_arg(provider, "orderId", &order_id)?;
+            let body =
+                namefi::get_order(&call.transport, &base, &call.credential, &order_id).await?;
+            parse_json(provider, &body)
+        };
+        call.finish(run.await)
+    })
 }
 
 /// Reads License.rocks orders: one per distinct id, in the order first asked for.
 #[wasm_bindgen(js_name = getExternalOrders)]
-pub async fn get_external_orders(ids: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    let call = Call::new(Provider::LicenseRocks, &options)?;
-    let run = async {
-        let instance = call.api_url()?;
-        let ids = license_rocks_ids(&id_inputs(&ids)?)?;
-        if ids.is_empty() {
-            return Ok(js_sys::Array::new().into());
-        }
-        let batches =
-            license_rocks::get_orders(&call.transport, &instance, &call.credential.value, &ids)
-                .await?;
-        Ok(placed_orders(&ids, &batches)?.into())
-    };
-    call.finish(run.await)
+pub fn get_external_orders(ids: JsValue, options: JsValue) -> Promise {
+    crate::task::spawn(async move {
+        let call = Call::new(Provider::LicenseRocks, &options)?;
+        let run = async {
+            let instance = call.api_url()?;
+            let ids = license_rocks_ids(&id_inputs(&ids)?)?;
+            if ids.is_empty() {
+                return Ok(js_sys::Array::new().into());
+            }
+            let batches =
+                license_rocks::get_orders(&call.transport, &instance, &call.credential.value, &ids)
+                    .await?;
+            Ok(placed_orders(&ids, &batches)?.into())
+        };
+        call.finish(run.await)
+    })
 }
 
 /// For `iterExternalOrders` (js/workflows.js), not exported by the package:
@@ -87,20 +96,22 @@ pub fn distinct_external_order_ids(
 /// Creates License.rocks orders (marks them paid and starts the NFT transfer).
 /// Sent once, never retried.
 #[wasm_bindgen(js_name = createExternalOrders)]
-pub async fn create_external_orders(orders: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    let provider = Provider::LicenseRocks;
-    let call = Call::new(provider, &options)?;
-    let run = async {
-        let instance = call.api_url()?;
-        let orders = new_orders(&orders)?;
-        let body = license_rocks::create_orders(
-            &call.transport,
-            &instance,
-            &call.credential.value,
-            &orders,
-        )
-        .await?;
-        Ok(orders_array(provider, &body)?.into())
-    };
-    call.finish(run.await)
+pub fn create_external_orders(orders: JsValue, options: JsValue) -> Promise {
+    crate::task::spawn(async move {
+        let provider = Provider::LicenseRocks;
+        let call = Call::new(provider, &options)?;
+        let run = async {
+            let instance = call.api_url()?;
+            let orders = new_orders(&orders)?;
+            let body = license_rocks::create_orders(
+                &call.transport,
+                &instance,
+                &call.credential.value,
+                &orders,
+            )
+            .await?;
+            Ok(orders_array(provider, &body)?.into())
+        };
+        call.finish(run.await)
+    })
 }

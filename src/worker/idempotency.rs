@@ -97,12 +97,15 @@ pub(crate) async fn create_through_store(
 
 /// Durable Object side (`IdempotencyStore.fetch`): one key, one object.
 #[wasm_bindgen(js_name = idempotentCreate)]
-pub async fn idempotent_create(request: Request, storage: Storage, env: JsValue) -> Response {
-    let config = Config::new(env);
-    match run(&config, &request, &storage).await {
-        Ok(response) => response,
-        Err(error) => error_response(&error, &config.secrets()),
-    }
+pub fn idempotent_create(request: Request, storage: Storage, env: JsValue) -> js_sys::Promise {
+    crate::task::spawn(async move {
+        let config = Config::new(env);
+        Ok(match run(&config, &request, &storage).await {
+            Ok(response) => response,
+            Err(error) => error_response(&error, &config.secrets()),
+        }
+        .into())
+    })
 }
 
 async fn run(

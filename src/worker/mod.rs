@@ -138,7 +138,11 @@ pub(crate) fn transport(config: &Config, provider: Provider) -> Transport {
 
 /// The Worker's `fetch` handler.
 #[wasm_bindgen(js_name = workerFetch)]
-pub async fn worker_fetch(request: Request, env: JsValue) -> Response {
+pub fn worker_fetch(request: Request, env: JsValue) -> js_sys::Promise {
+    crate::task::spawn(async move { Ok(respond(request, env).await.into()) })
+}
+
+async fn respond(request: Request, env: JsValue) -> Response {
     let config = Config::new(env);
     let origin = request.headers().get("origin").ok().flatten();
     let allowed = config.allowed_origins();

@@ -206,3 +206,42 @@ async fn a_failed_batch_stops_the_others_and_later_calls_get_their_own_answers()
     let orders = get_external_orders(ids(&wanted), s.lr("")).await.unwrap();
     assert_eq!(order_ids(&orders), wanted);
 }
+
+#[wasm_bindgen_test]
+async fn a_call_made_while_another_runs_gets_its_own_answer() {
+    let s = Scope::new();
+    // The inner call starts inside the outer one's fetch, so while the
+    // crate's executor is polling the outer call.
+    let inner_options = s.capture("");
+    let inner = Closure::<dyn Fn() -> js_sys::Promise>::new(move || {
+        web3_orders::bindings::query_capture_order(CAPTURE_ORDER.into(), inner_options.clone())
+    });
+    let seen = Array::new();
+    let fetch = Function::new_with_args(
+        "seen, inner, url, init",
+        "seen.push(url); \
+         const late = new Promise((_, reject) => setTimeout(() => reject(new Error('the inner call never ran')), 5000)); \
+         return Promise.race([inner(), late]).then((order) => { seen.push(order); return fetch(url, init); });",
+    )
+    .bind2(&JsValue::NULL, &seen, inner.as_ref());
+    let outer = web3_orders::bindings::query_capture_order(
+        CAPTURE_ORDER.into(),
+        with(&s.capture(""), "fetch", &fetch),
+    );
+    // Its first poll ran at once, up to the fetch, as a JS async function's would.
+    assert_eq!(seen.length(), 1);
+    let order = JsFuture::from(outer).await.unwrap();
+    let inner_order = seen.get(1);
+    assert_eq!(
+        get(&inner_order, "order_id").as_string().as_deref(),
+        Some(CAPTURE_ORDER)
+    );
+    assert_eq!(
+        get(&order, "order_id").as_string().as_deref(),
+        Some(CAPTURE_ORDER)
+    );
+    assert_eq!(
+        get(&order, "nid").as_string(),
+        get(&inner_order, "nid").as_string()
+    );
+}

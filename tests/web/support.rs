@@ -7,9 +7,21 @@ pub use wasm_bindgen::prelude::*;
 pub use wasm_bindgen::JsCast;
 pub use wasm_bindgen_futures::JsFuture;
 pub use wasm_bindgen_test::wasm_bindgen_test;
-pub use web3_orders::bindings::{
-    create_external_orders, get_external_orders, get_namefi_order, query_capture_order,
-};
+
+/// The exports as JS calls them: each returns a promise run by the crate's own executor.
+macro_rules! awaited {
+    ($($name:ident),*) => {$(
+        pub async fn $name(first: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+            JsFuture::from(web3_orders::bindings::$name(first, options)).await
+        }
+    )*};
+}
+awaited!(
+    create_external_orders,
+    get_external_orders,
+    get_namefi_order,
+    query_capture_order
+);
 
 pub(crate) use crate::IN_BROWSER;
 
