@@ -151,12 +151,9 @@ async fn respond(request: Request, env: JsValue) -> Response {
         .filter(|o| allowed.iter().any(|a| a == *o))
         .cloned();
     // A HEAD is answered as the GET would be, without the body.
-    let head = request.method() == "HEAD";
-    let method = if head {
-        "GET".to_owned()
-    } else {
-        request.method()
-    };
+    let method = request.method();
+    let head = method == "HEAD";
+    let method = if head { "GET".to_owned() } else { method };
     // Parsed once: the route takes its path, the handlers their query.
     let url = http::request_url(&request);
     let path = url.as_ref().map(|u| u.pathname()).unwrap_or_default();
