@@ -31,8 +31,8 @@ const NATIVE_ARRAY_BUFFER = globalThis.navigator?.userAgent !== undefined && !na
 // Sends one request and reads its body, never past `cap` bytes nor past
 // `timeoutMs`, and never after the caller's signal aborts. Resolves (never
 // rejects) to `{ ended, status?, retryAfter?, chunks?, size?, error?, timedOut, seen? }`:
-// the body as the chunks it came in, which Rust copies into wasm memory one by
-// one (joining them here first would cost a second copy of a big reply).
+// the body as the chunks it came in, which `copyBody` writes straight into wasm
+// memory (joining them here first would cost a second copy of a big reply).
 // Headers have few shapes (every API here takes one credential header and
 // answers JSON; a POST sends JSON): nothing to split or copy per call.
 // `observer` (or undefined) is told of the request; `seen` is what its
@@ -138,6 +138,15 @@ async function send(injected, url, init, cap, stopped, observer, seen) {
   }
   if (body === undefined || body.size > cap) return { ended: ENDED.TOO_LARGE };
   return { ended: ENDED.OK, status, retryAfter, chunks: body.chunks, size: body.size };
+}
+
+// Copies an OK attempt's body into `into`, a view of wasm memory `size` bytes long.
+export function copyBody(attempt, into) {
+  let at = 0;
+  for (const chunk of attempt.chunks) {
+    into.set(chunk, at);
+    at += chunk.length;
+  }
 }
 
 // One chunk, the whole body.

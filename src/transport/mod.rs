@@ -9,7 +9,7 @@
 //! (one promise instead of a boundary crossing per step); every decision about
 //! its ending is made here in Rust.
 
-use js_sys::{Function, Promise, Reflect, Uint8Array};
+use js_sys::{Function, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::AbortSignal;
@@ -49,11 +49,12 @@ extern "C" {
     fn status(this: &Attempt) -> u16;
     #[wasm_bindgen(method, getter, structural, js_name = retryAfter)]
     fn retry_after(this: &Attempt) -> Option<String>;
-    /// The body as the chunks it came in (`Uint8Array`s), `size` bytes in all.
-    #[wasm_bindgen(method, getter, structural)]
-    fn chunks(this: &Attempt) -> js_sys::Array;
+    /// The body's length in bytes.
     #[wasm_bindgen(method, getter, structural)]
     fn size(this: &Attempt) -> f64;
+    /// Copies the body's chunks, in order, into `into` (`size` bytes long).
+    #[wasm_bindgen(js_name = copyBody)]
+    fn copy_body(attempt: &Attempt, into: &mut [u8]);
     #[wasm_bindgen(method, getter, structural)]
     fn error(this: &Attempt) -> JsValue;
     #[wasm_bindgen(method, getter, structural, js_name = timedOut)]
@@ -378,17 +379,11 @@ fn display_url(url: &str) -> &str {
     url.split(['?', '#']).next().unwrap_or(url)
 }
 
-/// An OK attempt's body in wasm memory: each chunk copied straight in, so a
-/// reply in many chunks is copied once, not joined in JS and copied again.
+/// An OK attempt's body in wasm memory: each chunk copied straight in, in one
+/// call, so a reply in many chunks is copied once, not joined in JS and copied again.
 fn body_of(attempt: &Attempt) -> Vec<u8> {
-    let chunks = attempt.chunks();
-    let mut body = Vec::with_capacity(attempt.size() as usize);
-    for chunk in chunks.iter() {
-        let chunk = chunk.unchecked_into::<Uint8Array>();
-        let at = body.len();
-        body.resize(at + chunk.length() as usize, 0);
-        chunk.copy_to(&mut body[at..]);
-    }
+    let mut body = vec![0; attempt.size() as usize];
+    copy_body(attempt, &mut body);
     body
 }
 
