@@ -11,12 +11,12 @@
 // Prints one JSON object: { rows: [{ label, requests, ours, plain, floor,
 // ratios, netRatios }] } with µs of CPU per request (medians over rounds).
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { fileURLToPath } from "node:url";
 
 import { bundledWorker, startBundledWorker, startLocalWorker } from "../scripts/local-worker.mjs";
 import { replyBody, world } from "./bodies.mjs";
+import { cpuNs, workerdChildren } from "./workerd-cpu.mjs";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const QUICK = process.env.BENCH_QUICK === "1";
@@ -37,34 +37,6 @@ const upstream = createServer((req, res) => {
 });
 await new Promise((resolve) => upstream.listen(0, "127.0.0.1", resolve));
 const upstreamUrl = `http://127.0.0.1:${upstream.address().port}`;
-
-/** The pids of this process's workerd children. */
-function workerdChildren() {
-  const pids = new Set();
-  for (const pid of readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-      const [comm, rest] = [stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")), stat.slice(stat.lastIndexOf(")") + 2)];
-      if (comm === "workerd" && Number(rest.split(" ")[1]) === process.pid) pids.add(Number(pid));
-    } catch {
-      // a process that ended while listed
-    }
-  }
-  return pids;
-}
-
-/** Nanoseconds of CPU the process `pid` has used, all its threads. */
-function cpuNs(pid) {
-  let total = 0;
-  for (const tid of readdirSync(`/proc/${pid}/task`)) {
-    try {
-      total += Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, "utf8").split(" ")[0]);
-    } catch {
-      // a thread that ended while listed
-    }
-  }
-  return total;
-}
 
 const bindings = {
   ...SECRETS,
