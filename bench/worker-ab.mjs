@@ -11,37 +11,15 @@
 // with the 3rd lowest and 3rd highest round's ratio in brackets. Run it both
 // ways round: the same build against itself gives ~1.00 [0.97-1.04].
 import assert from "node:assert/strict";
-import { createServer } from "node:http";
 import { join, resolve } from "node:path";
 
 import { bundledWorker, startBundledWorker } from "../scripts/local-worker.mjs";
-import { replyBody, world } from "./bodies.mjs";
-import { cpuNs, workerdChildren } from "./workerd-cpu.mjs";
+import { world } from "./bodies.mjs";
+import { cpuNs, startUpstream, workerdChildren } from "./workerd-cpu.mjs";
 
 const [before, after, which = "capture"] = process.argv.slice(2);
 assert.ok(before && after, "usage: node bench/worker-ab.mjs BEFORE_DIR AFTER_DIR [capture|lr2|lr200]");
-const SECRETS = {
-  CAPTURE_API_KEY: "bench-capture-key-5d1f",
-  LICENSE_ROCKS_API_TOKEN: "bench-license-rocks-token-8e2a",
-  ACCESS_TOKEN: "bench-access-token-0b7c",
-};
-const ORIGIN = "https://shop.example";
-
-const upstream = createServer((req, res) => {
-  const body = replyBody(req.url);
-  res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(body) }).end(body);
-});
-await new Promise((done) => upstream.listen(0, "127.0.0.1", done));
-const upstreamUrl = `http://127.0.0.1:${upstream.address().port}`;
-const bindings = {
-  ...SECRETS,
-  CAPTURE_BASE_URL: upstreamUrl,
-  LICENSE_ROCKS_INSTANCE_URL: upstreamUrl,
-  ALLOWED_ORIGINS: ORIGIN,
-  EXPOSE_BUYER_PII: "false",
-  UPSTREAM_TIMEOUT_MS: "10000",
-};
-const ratelimits = { CAPTURE_RATE_LIMITER: { simple: { limit: 1_000_000_000, period: 60 } } };
+const { SECRETS, ORIGIN, upstream, bindings, ratelimits } = await startUpstream();
 
 async function start(dir) {
   const known = workerdChildren();
