@@ -17,11 +17,13 @@ pub mod error;
 pub mod json;
 pub mod policy;
 #[cfg(target_arch = "wasm32")]
-mod promise;
+#[doc(hidden)]
+pub mod promise;
 pub mod providers;
 pub mod redact;
 #[cfg(target_arch = "wasm32")]
-mod task;
+#[doc(hidden)]
+pub mod task;
 #[cfg(target_arch = "wasm32")]
 pub mod transport;
 #[cfg(not(target_arch = "wasm32"))]

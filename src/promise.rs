@@ -32,7 +32,16 @@ thread_local! {
     static SETTLE: Closure<dyn Fn(u32, JsValue, bool)> = Closure::new(settle);
 }
 
+/// The id with which `settleInto` hands back an exception thrown through a
+/// callback's poll (src/promise.js).
+const CUT_OFF: u32 = u32::MAX;
+
 fn settle(id: u32, value: JsValue, fulfilled: bool) {
+    // A promise's callback runs from the microtask queue, with no poll under way.
+    if id == CUT_OFF {
+        return crate::task::recover(Some(value));
+    }
+    crate::task::recover(None);
     let waker = SLOTS.with(|slots| {
         let mut slots = slots.borrow_mut();
         let slot = slots.get_mut(id as usize)?;
@@ -51,8 +60,13 @@ fn settle(id: u32, value: JsValue, fulfilled: bool) {
     }
 }
 
+/// Has the executor look again at the next microtask ([`crate::task::recover`]).
+pub(crate) fn at_next_microtask() {
+    drop(settled(&Promise::resolve(&JsValue::UNDEFINED)));
+}
+
 /// `promise`'s outcome: its value, or what it rejected with.
-pub(crate) fn settled(promise: &Promise) -> Settled {
+pub fn settled(promise: &Promise) -> Settled {
     let id = SLOTS.with(|slots| {
         let mut slots = slots.borrow_mut();
         let id = match slots.iter().position(|s| matches!(s, Slot::Free)) {
@@ -71,7 +85,7 @@ pub(crate) fn settled(promise: &Promise) -> Settled {
 
 /// The future of [`settled`].
 #[derive(Debug)]
-pub(crate) struct Settled {
+pub struct Settled {
     id: u32,
     /// Its outcome was taken, and its slot freed (perhaps reused since).
     done: bool,

@@ -3,6 +3,7 @@
 //! simulator over HTTP. One file per concern; `support` holds what they share.
 
 mod errors;
+mod executor;
 mod input;
 mod orders;
 mod retries;
