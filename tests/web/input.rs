@@ -2,15 +2,6 @@
 
 use super::support::*;
 
-/// Options whose keys cannot be listed: a Proxy whose `ownKeys` throws.
-fn keys_throw() -> JsValue {
-    Function::new_no_args(
-        "return new Proxy({}, { ownKeys() { throw new Error('no keys for you') } })",
-    )
-    .call0(&JsValue::NULL)
-    .unwrap()
-}
-
 /// An array whose elements cannot be read: a Proxy whose `get` throws.
 fn array_that_throws() -> JsValue {
     Function::new_no_args(
@@ -35,7 +26,7 @@ async fn invalid_input_is_refused_before_any_request() {
         (query_capture_order(CAPTURE_ORDER.into(), s.capture(r#","maxRetries":1.5"#)).await.unwrap_err(), "maxRetries"),
         (query_capture_order(CAPTURE_ORDER.into(), s.capture(r#","timeout":5"#)).await.unwrap_err(), "unknown option"),
         (query_capture_order(CAPTURE_ORDER.into(), JsValue::NULL).await.unwrap_err(), "options"),
-        (query_capture_order(CAPTURE_ORDER.into(), keys_throw()).await.unwrap_err(), "options could not be read"),
+        (query_capture_order(CAPTURE_ORDER.into(), keys_that_throw("no keys for you")).await.unwrap_err(), "options could not be read"),
         (get_namefi_order(NAMEFI_ORDER.into(), s.namefi(r#","apiKey":"k""#)).await.unwrap_err(), "not both token and apiKey"),
         (get_namefi_order(NAMEFI_ORDER.into(), s.namefi(r#","siweToken":"k""#)).await.unwrap_err(), "not both token and siweToken"),
         (

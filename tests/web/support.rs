@@ -205,6 +205,16 @@ pub fn message(error: &JsValue) -> String {
     get(error, "message").as_string().unwrap()
 }
 
+/// An object whose keys cannot be listed: a Proxy whose `ownKeys` throws `message`.
+pub fn keys_that_throw(message: &str) -> JsValue {
+    Function::new_with_args(
+        "message",
+        "return new Proxy({}, { ownKeys() { throw new Error(message); } })",
+    )
+    .call1(&JsValue::NULL, &message.into())
+    .unwrap()
+}
+
 pub fn new_order() -> JsValue {
     JSON::parse(r#"[{"nftId":405,"listingId":2,"quantity":1,"buyerUserId":5}]"#).unwrap()
 }
