@@ -11,7 +11,7 @@ use super::convert::{string_arg, to_js_error};
 use crate::error::{Error, Provider};
 use crate::json::list;
 use crate::policy;
-use crate::providers::{Credential, CredentialKind, Location};
+use crate::providers::{Credential, Location};
 use crate::transport::{base_url, Observer, Transport};
 
 /// Options every function takes.
@@ -48,53 +48,53 @@ impl Call {
         let own = [spec.location.option()];
         let checked = (|| {
             let p = provider.as_str();
-            let names: Vec<&str> = credentials.iter().map(|c| c.option).collect();
-            let one_of = match names.as_slice() {
-                [one] => one.to_string(),
-                many => format!("exactly one of {}", list(many.iter())),
+            // Messages are built only on the way out: the happy path formats nothing.
+            let one_of = || match credentials {
+                [one] => one.option.to_string(),
+                many => format!("exactly one of {}", list(many.iter().map(|c| &c.option))),
             };
             if !options.is_object() || Array::is_array(options) || options.is_function() {
                 return Err(Error::invalid_input(
                     provider,
-                    format!("{p}: options must be an object with {one_of}"),
+                    format!("{p}: options must be an object with {}", one_of()),
                 ));
             }
             let options: Object = options.clone().unchecked_into();
-            let known: Vec<&str> = names.iter().chain(&own).copied().collect();
-            let unknown = first_unknown_option(&options, &known).map_err(|_| {
+            let is_own = |key: &str| key == own[0] || credentials.iter().any(|c| c.option == key);
+            let unknown = first_unknown_option(&options, is_own).map_err(|_| {
                 Error::invalid_input(
                     provider,
                     format!("{p}: options could not be read (their keys threw)"),
                 )
             })?;
             if let Some(key) = unknown {
+                let known = credentials.iter().map(|c| &c.option).chain(&own);
                 return Err(Error::invalid_input(
                     provider,
                     format!(
                         "{p}: unknown option {}; known options: {}",
                         crate::json::quote(&key),
-                        list(known.iter().chain(&COMMON_OPTIONS))
+                        list(known.chain(&COMMON_OPTIONS))
                     ),
                 ));
             }
             let get = |key: &'static str| option_value(&options, key);
-            let given: Vec<(CredentialKind, JsValue)> = credentials
+            let mut given = credentials
                 .iter()
                 .map(|c| (*c, get(c.option)))
-                .filter(|(_, v)| !v.is_undefined())
-                .collect();
-            let credential = match given.as_slice() {
-                [(kind, value)] => Credential {
-                    kind: *kind,
-                    value: credential(provider, kind.option, value)?,
+                .filter(|(_, v)| !v.is_undefined());
+            let credential = match (given.next(), given.next()) {
+                (Some((kind, value)), None) => Credential {
+                    kind,
+                    value: credential(provider, kind.option, &value)?,
                 },
-                [] => {
+                (None, _) => {
                     return Err(Error::invalid_input(
                         provider,
-                        format!("{p}: {one_of} is required and must be a string"),
+                        format!("{p}: {} is required and must be a string", one_of()),
                     ))
                 }
-                [first, second, ..] => {
+                (Some(first), Some(second)) => {
                     return Err(Error::invalid_input(
                         provider,
                         format!(
@@ -251,12 +251,15 @@ extern "C" {
     fn object_keys(object: &Object) -> Result<Array, JsValue>;
 }
 
-/// The first key of `options` that is not one of `own` or the common options.
-fn first_unknown_option(options: &Object, own: &[&str]) -> Result<Option<String>, JsValue> {
+/// The first key of `options` that is neither `is_own` nor a common option.
+fn first_unknown_option(
+    options: &Object,
+    is_own: impl Fn(&str) -> bool,
+) -> Result<Option<String>, JsValue> {
     Ok(object_keys(options)?
         .iter()
         .filter_map(|key| key.as_string())
-        .find(|key| !own.contains(&key.as_str()) && !COMMON_OPTIONS.contains(&key.as_str())))
+        .find(|key| !is_own(key) && !COMMON_OPTIONS.contains(&key.as_str())))
 }
 
 /// One option's value; `undefined` when absent or when its getter throws.

@@ -261,7 +261,7 @@ pub async fn query_order(
     // A UUID needs no percent-encoding.
     super::get_with_credential(
         transport,
-        &format!("{base_url}{QUERY_ORDER_PATH}?order_id={order_id}"),
+        &[base_url, QUERY_ORDER_PATH, "?order_id=", order_id].concat(),
         &credential,
         check_reply,
     )

@@ -179,7 +179,7 @@ pub struct Credential {
 impl Credential {
     /// The header's value, scheme included.
     pub fn header_value(&self) -> String {
-        format!("{}{}", self.kind.scheme, self.value)
+        [self.kind.scheme, &self.value].concat()
     }
 }
 

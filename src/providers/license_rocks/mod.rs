@@ -207,7 +207,7 @@ pub async fn get_orders(
     token: &str,
     ids: &[u64],
 ) -> Result<Vec<Batch>, Error> {
-    let prefix = format!("{instance_url}{EXTERNAL_ORDERS_PATH}/");
+    let prefix = [instance_url, EXTERNAL_ORDERS_PATH, "/"].concat();
     let groups = crate::providers::license_rocks::ids::split_for_url(prefix.len(), ids);
     let fetch_group = |transport: &crate::transport::Transport, group: Vec<u64>| {
         let mut url = prefix.clone();
@@ -215,7 +215,7 @@ pub async fn get_orders(
             if i > 0 {
                 url.push(',');
             }
-            url.push_str(&id.to_string());
+            crate::providers::license_rocks::ids::push_decimal(&mut url, *id);
         }
         let transport = transport.clone();
         async move {
@@ -266,7 +266,7 @@ pub async fn create_orders(
     token: &str,
     orders: &[crate::providers::license_rocks::NewExternalOrder],
 ) -> Result<Vec<u8>, Error> {
-    let url = format!("{instance_url}{EXTERNAL_ORDERS_PATH}");
+    let url = [instance_url, EXTERNAL_ORDERS_PATH].concat();
     let body = crate::providers::license_rocks::new_orders_json(orders);
     let outgoing = crate::transport::Outgoing {
         url: &url,

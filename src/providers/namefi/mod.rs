@@ -122,7 +122,7 @@ pub async fn get_order(
     crate::checks::uuid_order_id(Provider::Namefi, order_id)?;
     super::get_with_credential(
         transport,
-        &format!("{base_url}/orders/{order_id}"),
+        &[base_url, "/orders/", order_id].concat(),
         credential,
         check_reply,
     )
