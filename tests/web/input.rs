@@ -34,6 +34,7 @@ async fn invalid_input_is_refused_before_any_request() {
             "exactly one of token, siweToken, apiKey is required",
         ),
         (get_namefi_order(NAMEFI_ORDER.into(), s.namefi(r#","key":"k""#)).await.unwrap_err(), "unknown option \"key\""),
+        (get_namefi_order(NAMEFI_ORDER.into(), s.namefi(r#","key":"k""#)).await.unwrap_err(), "known options: token, siweToken, apiKey, baseUrl, timeoutMs, maxRetries, signal"),
         (get_external_orders(ids(&[1]), s.lr(r#","token":"t""#)).await.unwrap_err(), "unknown option \"token\""),
         (get_external_orders(array_that_throws(), s.lr("")).await.unwrap_err(), "ids could not be read"),
         (create_external_orders(array_that_throws(), s.lr("")).await.unwrap_err(), "orders could not be read"),
