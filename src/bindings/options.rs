@@ -45,7 +45,7 @@ impl Call {
     pub(super) fn new(provider: Provider, options: &JsValue) -> Result<Call, JsValue> {
         let spec = provider.spec();
         let credentials = spec.credentials;
-        let own = [spec.location.option()];
+        let location_option = spec.location.option();
         let checked = (|| {
             let p = provider.as_str();
             // Messages are built only on the way out: the happy path formats nothing.
@@ -60,7 +60,8 @@ impl Call {
                 ));
             }
             let options: Object = options.clone().unchecked_into();
-            let is_own = |key: &str| key == own[0] || credentials.iter().any(|c| c.option == key);
+            let is_own =
+                |key: &str| key == location_option || credentials.iter().any(|c| c.option == key);
             let unknown = first_unknown_option(&options, is_own).map_err(|_| {
                 Error::invalid_input(
                     provider,
@@ -68,7 +69,8 @@ impl Call {
                 )
             })?;
             if let Some(key) = unknown {
-                let known = credentials.iter().map(|c| &c.option).chain(&own);
+                let known = credentials.iter().map(|c| &c.option);
+                let known = known.chain(std::iter::once(&location_option));
                 return Err(Error::invalid_input(
                     provider,
                     format!(
