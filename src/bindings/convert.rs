@@ -34,6 +34,15 @@ extern "C" {
     fn array_copy(array: &JsValue) -> Result<Array, JsValue>;
     #[wasm_bindgen(method, catch)]
     fn slice(this: &ArrayArgument, start: u32, end: u32) -> Result<Array, JsValue>;
+    // js-sys's `Array::is_array` does not catch, and `Array.isArray` throws
+    // for a revoked Proxy: that would throw through the wasm, not fail as input.
+    #[wasm_bindgen(js_namespace = Array, js_name = isArray, catch)]
+    fn is_array_or_throw(value: &JsValue) -> Result<bool, JsValue>;
+}
+
+/// Whether `value` is an array; `None` when asking threw (a revoked Proxy).
+pub(super) fn is_array(value: &JsValue) -> Option<bool> {
+    is_array_or_throw(value).ok()
 }
 
 /// The length of an array argument; `None` when reading it threw.
@@ -73,18 +82,18 @@ fn read_ids(
     check_count: fn(usize) -> Result<(), Error>,
     copy: impl Fn(&JsValue) -> Result<Array, JsValue>,
 ) -> Result<Vec<IdInput>, Error> {
-    if !Array::is_array(ids) {
-        return Err(Error::invalid_input(
-            Provider::LicenseRocks,
-            "licenseRocks: ids must be an array of numbers or digit strings",
-        ));
-    }
     let unreadable = || {
         Error::invalid_input(
             Provider::LicenseRocks,
             "licenseRocks: ids could not be read (the array threw)",
         )
     };
+    if !is_array(ids).ok_or_else(unreadable)? {
+        return Err(Error::invalid_input(
+            Provider::LicenseRocks,
+            "licenseRocks: ids must be an array of numbers or digit strings",
+        ));
+    }
     // Checked before the copy: a huge sparse array must not be copied.
     // (`as` saturates: an array's length is a whole number up to 2^32 - 1.)
     check_count(array_length(ids).ok_or_else(unreadable)? as usize)?;
@@ -114,7 +123,9 @@ pub(super) fn new_orders(orders: &JsValue) -> Result<Vec<NewExternalOrder>, Erro
             "licenseRocks: orders could not be read (the array threw)",
         )
     };
-    if !Array::is_array(orders) || array_length(orders).ok_or_else(unreadable)? == 0.0 {
+    if !is_array(orders).ok_or_else(unreadable)?
+        || array_length(orders).ok_or_else(unreadable)? == 0.0
+    {
         return Err(Error::invalid_input(
             provider,
             "licenseRocks: orders must be a non-empty array of {nftId, listingId, quantity, buyerUserId, buyerBillingData?}",

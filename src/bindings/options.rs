@@ -7,7 +7,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::AbortSignal;
 
-use super::convert::{string_arg, to_js_error};
+use super::convert::{is_array, string_arg, to_js_error};
 use crate::error::{Error, Provider};
 use crate::json::list;
 use crate::policy;
@@ -53,7 +53,16 @@ impl Call {
                 [one] => one.option.to_string(),
                 many => format!("exactly one of {}", list(many.iter().map(|c| &c.option))),
             };
-            if !options.is_object() || Array::is_array(options) || options.is_function() {
+            let unreadable = || {
+                Error::invalid_input(
+                    provider,
+                    format!("{p}: options could not be read (reading them threw)"),
+                )
+            };
+            if !options.is_object()
+                || is_array(options).ok_or_else(unreadable)?
+                || options.is_function()
+            {
                 return Err(Error::invalid_input(
                     provider,
                     format!("{p}: options must be an object with {}", one_of()),
@@ -62,12 +71,7 @@ impl Call {
             let options: Object = options.clone().unchecked_into();
             let is_own =
                 |key: &str| key == location_option || credentials.iter().any(|c| c.option == key);
-            let unknown = first_unknown_option(&options, is_own).map_err(|_| {
-                Error::invalid_input(
-                    provider,
-                    format!("{p}: options could not be read (their keys threw)"),
-                )
-            })?;
+            let unknown = first_unknown_option(&options, is_own).map_err(|_| unreadable())?;
             if let Some(key) = unknown {
                 let known = credentials.iter().map(|c| &c.option);
                 let known = known.chain(std::iter::once(&location_option));

@@ -11,6 +11,15 @@ fn array_that_throws() -> JsValue {
     .unwrap()
 }
 
+/// A revoked Proxy: even `Array.isArray` throws on it.
+fn revoked_proxy() -> JsValue {
+    Function::new_no_args(
+        "const { proxy, revoke } = Proxy.revocable([], {}); revoke(); return proxy",
+    )
+    .call0(&JsValue::NULL)
+    .unwrap()
+}
+
 #[wasm_bindgen_test]
 async fn invalid_input_is_refused_before_any_request() {
     let s = Scope::new();
@@ -27,6 +36,7 @@ async fn invalid_input_is_refused_before_any_request() {
         (query_capture_order(CAPTURE_ORDER.into(), s.capture(r#","timeout":5"#)).await.unwrap_err(), "unknown option"),
         (query_capture_order(CAPTURE_ORDER.into(), JsValue::NULL).await.unwrap_err(), "options"),
         (query_capture_order(CAPTURE_ORDER.into(), keys_that_throw("no keys for you")).await.unwrap_err(), "options could not be read"),
+        (query_capture_order(CAPTURE_ORDER.into(), revoked_proxy()).await.unwrap_err(), "options could not be read"),
         (get_namefi_order(NAMEFI_ORDER.into(), s.namefi(r#","apiKey":"k""#)).await.unwrap_err(), "not both token and apiKey"),
         (get_namefi_order(NAMEFI_ORDER.into(), s.namefi(r#","siweToken":"k""#)).await.unwrap_err(), "not both token and siweToken"),
         (
@@ -38,6 +48,8 @@ async fn invalid_input_is_refused_before_any_request() {
         (get_external_orders(ids(&[1]), s.lr(r#","token":"t""#)).await.unwrap_err(), "unknown option \"token\""),
         (get_external_orders(array_that_throws(), s.lr("")).await.unwrap_err(), "ids could not be read"),
         (create_external_orders(array_that_throws(), s.lr("")).await.unwrap_err(), "orders could not be read"),
+        (get_external_orders(revoked_proxy(), s.lr("")).await.unwrap_err(), "ids could not be read"),
+        (create_external_orders(revoked_proxy(), s.lr("")).await.unwrap_err(), "orders could not be read"),
         (get_external_orders(Array::new_with_length(1 << 30).into(), s.lr("")).await.unwrap_err(), "at most 100000"),
         (get_namefi_order("../../admin".into(), s.namefi("")).await.unwrap_err(), "UUID"),
         (get_namefi_order(NAMEFI_ORDER.into(), s.namefi(r#","token":"has space""#)).await.unwrap_err(), "token"),
