@@ -28,7 +28,7 @@ export function workflows(api, ready) {
 async function waitFor(provider, get, ready, orderId, options) {
   await ready();
   // Options that are not an object: the call's own check says what it wants.
-  if (options === null || typeof options !== "object" || Array.isArray(options)) return get(orderId, options);
+  if (options === null || typeof options !== "object" || isArray(provider, options)) return get(orderId, options);
   const plan = waitPlan(provider, options);
   const { signal } = plan;
   const started = Date.now();
@@ -41,7 +41,7 @@ async function waitFor(provider, get, ready, orderId, options) {
     controller.abort();
   }, plan.timeoutMs);
   const abort = () => controller.abort();
-  signal?.addEventListener("abort", abort);
+  follow(signal, abort);
   let status;
   let lastError;
   const ended = () => {
@@ -54,7 +54,7 @@ async function waitFor(provider, get, ready, orderId, options) {
   };
   try {
     for (;;) {
-      if (controller.signal.aborted || signal?.aborted) throw ended();
+      if (controller.signal.aborted || hasAborted(signal)) throw ended();
       // What the replies ask of the next poll: Retry-After and the rate limiter's figures.
       let pace = 0;
       const poll = {
@@ -94,7 +94,7 @@ async function waitFor(provider, get, ready, orderId, options) {
     }
   } finally {
     clearTimeout(timer);
-    signal?.removeEventListener("abort", abort);
+    unfollow(signal, abort);
   }
 }
 
@@ -121,13 +121,12 @@ function waitPlan(provider, options) {
   };
   if (own.until !== undefined) {
     const known = settling.statuses.join(", ");
-    if (!Array.isArray(own.until) || own.until.length === 0 || own.until.length > settling.statuses.length * 4) {
-      throw invalid(`until must be a non-empty array of statuses (${known})`);
-    }
-    own.until.forEach((status, index) => {
+    const until = arrayCopy(own.until, settling.statuses.length * 4);
+    if (until === undefined || until.length === 0) throw invalid(`until must be a non-empty array of statuses (${known})`);
+    until.forEach((status, index) => {
       if (!settling.statuses.includes(status)) throw invalid(`until[${index}] is not a status the ${provider} models know (${known})`);
     });
-    plan.until = [...own.until];
+    plan.until = until;
   }
   const { signal } = plan;
   if (signal !== undefined && !isSignal(signal)) throw invalid("signal must be an AbortSignal");
@@ -141,7 +140,7 @@ function plainOptions(provider, options) {
   try {
     keys = Object.keys(options);
   } catch {
-    throw orderApiError(provider, "invalid_input", `${provider}: options could not be read (their keys threw)`, false);
+    throw unreadableOptions(provider);
   }
   const copy = {};
   for (const key of keys) {
@@ -150,6 +149,28 @@ function plainOptions(provider, options) {
     } catch {}
   }
   return copy;
+}
+
+const unreadableOptions = (provider) =>
+  orderApiError(provider, "invalid_input", `${provider}: options could not be read (reading them threw)`, false);
+
+// `Array.isArray` throws for a revoked Proxy.
+function isArray(provider, options) {
+  try {
+    return Array.isArray(options);
+  } catch {
+    throw unreadableOptions(provider);
+  }
+}
+
+// A copy of an array of at most `max` items; undefined for anything else, an
+// array whose items or length cannot be read included.
+function arrayCopy(value, max) {
+  try {
+    return Array.isArray(value) && value.length <= max ? Array.from(value) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function milliseconds(invalid, name, value, fallback) {
@@ -161,6 +182,32 @@ function milliseconds(invalid, name, value, fallback) {
 function hook(invalid, name, value) {
   if (value !== undefined && typeof value !== "function") throw invalid(`${name} must be a function`);
   return value;
+}
+
+// The caller's signal may be any object that looks like one, so reading it may
+// throw; one that cannot be read or listened to counts as aborted, as in a call.
+function hasAborted(signal) {
+  try {
+    return signal?.aborted === true;
+  } catch {
+    return true;
+  }
+}
+
+function follow(signal, abort) {
+  if (signal === undefined) return;
+  try {
+    if (signal.aborted) abort();
+    signal.addEventListener("abort", abort);
+  } catch {
+    abort();
+  }
+}
+
+function unfollow(signal, abort) {
+  try {
+    signal?.removeEventListener("abort", abort);
+  } catch {}
 }
 
 function isSignal(value) {
@@ -205,6 +252,15 @@ function pause(ms, signal) {
 
 // ---------------------------------------------------------------- iteration
 
+// Read again after the wasm read it: a Proxy may throw the second time.
+function idsLength(ids) {
+  try {
+    return ids.length;
+  } catch {
+    throw orderApiError("licenseRocks", "invalid_input", "licenseRocks: ids could not be read (the array threw)", false);
+  }
+}
+
 async function* iterate(api, ready, ids, options) {
   await ready();
   // Every id and the options are checked before the first request, a part at
@@ -214,7 +270,7 @@ async function* iterate(api, ready, ids, options) {
   let from = 0;
   do {
     for (const id of api.distinctExternalOrderIds(ids, from, options)) distinct.add(id);
-    length = ids.length;
+    length = idsLength(ids);
     from += ITERATION.partIds;
   } while (from < length);
   if (distinct.size === 0) return;
@@ -225,7 +281,7 @@ async function* iterate(api, ready, ids, options) {
   const { signal } = batch;
   const controller = new AbortController();
   const abort = () => controller.abort();
-  signal?.addEventListener("abort", abort);
+  follow(signal, abort);
   batch.signal = controller.signal;
   const ahead = [];
   let next = 0;
@@ -249,6 +305,6 @@ async function* iterate(api, ready, ids, options) {
   } finally {
     // Leaving the loop (break, return, throw) cancels what is still in flight.
     controller.abort();
-    signal?.removeEventListener("abort", abort);
+    unfollow(signal, abort);
   }
 }

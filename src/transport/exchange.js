@@ -30,7 +30,7 @@ const NATIVE_ARRAY_BUFFER = globalThis.navigator?.userAgent !== undefined && !na
 
 // Sends one request and reads its body, never past `cap` bytes nor past
 // `timeoutMs`, and never after the caller's signal aborts. Resolves (never
-// rejects) to `{ ended, status?, retryAfter?, chunks?, size?, error?, timedOut, seen? }`:
+// rejects) to `{ ended, status?, retryAfter?, chunks?, size?, error?, timedOut, callerStopped, seen? }`:
 // the body as the chunks it came in, which `copyBody` writes straight into wasm
 // memory (joining them here first would cost a second copy of a big reply).
 // Headers have few shapes (every API here takes one credential header and
@@ -52,10 +52,20 @@ export async function exchange(injected, url, credentialHeader, credential, body
     stop(STOPPED);
   };
   const timer = setTimeout(abort, timeoutMs);
+  let callerStopped = false;
+  const callerAbort = () => {
+    callerStopped = true;
+    abort();
+  };
   if (caller) {
-    // The abort event does not fire again for a signal already aborted.
-    if (caller.aborted) abort();
-    caller.addEventListener("abort", abort);
+    // The abort event does not fire again for a signal already aborted. A
+    // signal that throws when read or listened to counts as aborted.
+    try {
+      if (caller.aborted) callerAbort();
+      caller.addEventListener("abort", callerAbort);
+    } catch {
+      callerAbort();
+    }
   }
   // A plain init object: no Request or Headers objects, most of a call's cost in Node.
   const init =
@@ -78,9 +88,12 @@ export async function exchange(injected, url, credentialHeader, credential, body
     outcome = await send(injected, url, init, cap, stopped, observer, seen);
   } finally {
     clearTimeout(timer);
-    if (caller) caller.removeEventListener("abort", abort);
+    try {
+      caller?.removeEventListener("abort", callerAbort);
+    } catch {}
   }
   outcome.timedOut = controller.signal.aborted;
+  outcome.callerStopped = callerStopped;
   if (seen) {
     seen.durationMs = performance.now() - seen.started;
     outcome.seen = seen;

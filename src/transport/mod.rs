@@ -59,6 +59,9 @@ extern "C" {
     fn error(this: &Attempt) -> JsValue;
     #[wasm_bindgen(method, getter, structural, js_name = timedOut)]
     fn timed_out(this: &Attempt) -> bool;
+    /// The caller's signal aborted it, or threw when read or listened to.
+    #[wasm_bindgen(method, getter, structural, js_name = callerStopped)]
+    fn caller_stopped(this: &Attempt) -> bool;
     #[wasm_bindgen(method, getter, structural)]
     fn seen(this: &Attempt) -> JsValue;
 }
@@ -289,7 +292,7 @@ impl Transport {
             unknown => return Err(AttemptFailure::UnknownEnding(unknown)),
         };
         // A failed request was aborted by the caller or by the deadline, or failed on its own.
-        Err(if self.caller_aborted() {
+        Err(if attempt.caller_stopped() || self.caller_aborted() {
             AttemptFailure::Aborted
         } else if attempt.timed_out() {
             AttemptFailure::TimedOut
@@ -299,7 +302,7 @@ impl Transport {
     }
 
     fn caller_aborted(&self) -> bool {
-        self.signal.as_ref().is_some_and(|s| s.aborted())
+        self.signal.as_ref().is_some_and(signal::is_aborted)
     }
 
     fn error(&self, kind: ErrorKind, message: String) -> Error {

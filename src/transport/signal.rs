@@ -20,6 +20,16 @@ extern "C" {
     type Props;
     #[wasm_bindgen(method, getter, structural, catch)]
     fn abort(this: &Props) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, getter, structural, catch)]
+    fn aborted(this: &Props) -> Result<JsValue, JsValue>;
+}
+
+/// Whether the caller's signal has aborted. The signal may be any object with
+/// a boolean `aborted` and an `addEventListener`, so reading it may throw; one
+/// that cannot be read or listened to counts as aborted, so the call stops
+/// with a typed error instead of an exception thrown through the wasm.
+pub(crate) fn is_aborted(signal: &AbortSignal) -> bool {
+    props(signal).aborted().map_or(true, |a| a.is_truthy())
 }
 
 fn props(value: &JsValue) -> &Props {
@@ -47,10 +57,13 @@ impl CallSignal {
             .bind0(&controller);
         if let Some(caller) = caller {
             // The abort event does not fire again for a signal already aborted.
-            if caller.aborted() {
+            if is_aborted(caller)
+                || caller
+                    .add_event_listener_with_callback("abort", &abort)
+                    .is_err()
+            {
                 controller.abort();
             }
-            let _ = caller.add_event_listener_with_callback("abort", &abort);
         }
         Ok(CallSignal {
             controller,
@@ -79,7 +92,7 @@ impl CallSignal {
 
 /// Waits `ms`, or less if `signal` aborts first; leaves no timer behind.
 pub(super) async fn sleep(ms: u64, signal: Option<&AbortSignal>) {
-    if signal.is_some_and(|s| s.aborted()) {
+    if signal.is_some_and(is_aborted) {
         return;
     }
     let mut parts = None;

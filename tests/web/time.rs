@@ -45,6 +45,49 @@ async fn an_aborted_signal_stops_the_call() {
     assert!(now() - started < 2000.0);
 }
 
+/// A signal the options check accepts (`aborted` a boolean, `addEventListener`
+/// a function) that then throws: its `aborted` from the second read on, or
+/// whenever it is listened to.
+fn signal_that_throws(on: &str) -> JsValue {
+    Function::new_with_args(
+        "on",
+        "let reads = 0; return { \
+           get aborted() { if (on === 'read' && reads++ > 0) throw new Error('no state for you'); return false; }, \
+           addEventListener() { if (on === 'listen') throw new Error('no listeners for you'); }, \
+           removeEventListener() { throw new Error('no listeners for you'); } }",
+    )
+    .call1(&JsValue::NULL, &on.into())
+    .unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn a_signal_that_throws_counts_as_aborted() {
+    let s = Scope::new();
+    for on in ["read", "listen"] {
+        let e = get_external_orders(
+            ids(&[1]),
+            with(&s.lr(""), "signal", &signal_that_throws(on)),
+        )
+        .await
+        .unwrap_err();
+        assert_eq!(fields(&e).0, "aborted", "{on}: {}", message(&e));
+        assert!(
+            message(&e).contains("aborted by its signal"),
+            "{on}: {}",
+            message(&e)
+        );
+        // Capture hands the caller's signal to the attempt itself.
+        let e = query_capture_order(
+            CAPTURE_ORDER.into(),
+            with(&s.capture(""), "signal", &signal_that_throws(on)),
+        )
+        .await
+        .unwrap_err();
+        assert_eq!(fields(&e).0, "aborted", "{on}: {}", message(&e));
+    }
+    assert_eq!(s.count("GET").await, 0, "nothing sent");
+}
+
 #[wasm_bindgen_test]
 async fn an_abort_during_backoff_stops_the_retries() {
     let s = Scope::new();

@@ -25,6 +25,31 @@ const namefiPath = (orderId) => `/v-next/orders/${orderId}`;
 const at = (entry) => Date.parse(entry.at);
 const BULK = 1_000_000;
 
+// A revoked Proxy: even `Array.isArray` throws on it.
+function revoked() {
+  const { proxy, revoke } = Proxy.revocable([], {});
+  revoke();
+  return proxy;
+}
+
+// A signal the options check accepts that then throws: its `aborted` from the
+// second read on, or whenever it is listened to.
+function signalThatThrows(on) {
+  let reads = 0;
+  return {
+    get aborted() {
+      if (on === "read" && reads++ > 0) throw new Error("no state for you");
+      return false;
+    },
+    addEventListener() {
+      if (on === "listen") throw new Error("no listeners for you");
+    },
+    removeEventListener() {
+      throw new Error("no listeners for you");
+    },
+  };
+}
+
 const SCENARIOS = {
   async "a Namefi order settles over polls; onUpdate sees each status once"({ api, scope, creds }) {
     const statuses = ["CREATED", "PROCESSING", "PROCESSING", "SUCCEEDED"];
@@ -112,7 +137,7 @@ const SCENARIOS = {
     check(Date.now() - started < 2000, "not the poll's own 10 s");
   },
 
-  async "abort ends a wait while it pauses, and an aborted signal sends nothing"({ api, scope, creds }) {
+  async "abort ends a wait while it pauses, and an aborted signal sends nothing"({ api, scope, creds, secretOk }) {
     const { orderId } = await scope.progression({ provider: "namefi", statuses: ["PROCESSING"] });
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 150);
@@ -126,6 +151,14 @@ const SCENARIOS = {
     same(before, 1, "one poll before the abort");
     same((await rejection(api.waitForNamefiOrder(orderId, { ...options, signal: controller.signal }))).kind, "aborted", "pre-aborted");
     same((await scope.requests()).length, before, "nothing sent with an aborted signal");
+    const lrOptions = { apiToken: creds.licenseRocksApiToken, instanceUrl: scope.base, ...secretOk };
+    for (const on of ["read", "listen"]) {
+      const wait = await rejection(api.waitForNamefiOrder(orderId, { ...options, signal: signalThatThrows(on) }));
+      same([wait.name, wait.kind], ["OrderApiError", "aborted"], `a wait's signal that throws on ${on}`);
+      const iteration = await rejection(api.iterExternalOrders([1], { ...lrOptions, signal: signalThatThrows(on) }).next());
+      same([iteration.name, iteration.kind], ["OrderApiError", "aborted"], `an iteration's signal that throws on ${on}`);
+    }
+    same((await scope.requests()).length, before, "nothing sent with a signal that throws");
   },
 
   async "a non-retryable error ends the wait with that error"({ api, scope, creds }) {
@@ -135,10 +168,30 @@ const SCENARIOS = {
     same((await scope.requests()).length, 1, "one request");
     const bad = await rejection(api.waitForNamefiOrder("not-a-uuid", options));
     same(bad.kind, "invalid_input", "a bad id");
-    for (const wrong of [{ intervalMs: 0 }, { timeoutMs: 1.5 }, { pollTimeoutMs: "5" }, { onUpdate: 1 }, { until: [] }, { signal: {} }]) {
+    const unreadable = new Proxy(["settled"], {
+      get() {
+        throw new Error("no items for you");
+      },
+    });
+    for (const wrong of [
+      { intervalMs: 0 },
+      { timeoutMs: 1.5 },
+      { pollTimeoutMs: "5" },
+      { onUpdate: 1 },
+      { until: [] },
+      { signal: {} },
+      { until: revoked() },
+      { until: unreadable },
+    ]) {
       const e = await rejection(api.waitForNamefiOrder("00000000-0000-4000-a000-000000000000", { ...options, ...wrong }));
-      same([e.kind, e.provider], ["invalid_input", "namefi"], JSON.stringify(wrong));
+      same([e.name, e.kind, e.provider], ["OrderApiError", "invalid_input", "namefi"], String(Object.keys(wrong)));
     }
+    const e = await rejection(api.waitForNamefiOrder("00000000-0000-4000-a000-000000000000", revoked()));
+    same(
+      [e.name, e.kind, e.message],
+      ["OrderApiError", "invalid_input", "namefi: options could not be read (reading them threw)"],
+      "revoked options",
+    );
     same((await scope.requests()).length, 1, "bad options send nothing");
   },
 
@@ -238,6 +291,14 @@ const SCENARIOS = {
     check(/ids\[123456\]/.test(error.message), error.message);
     const unknown = await rejection(api.iterExternalOrders([1], { ...options, pageSize: 5 }).next());
     same(unknown.kind, "invalid_input", "an unknown option");
+    for (const [ids, opts, needle] of [
+      [revoked(), options, "ids could not be read"],
+      [[1], revoked(), "options could not be read"],
+    ]) {
+      const e = await rejection(api.iterExternalOrders(ids, opts).next());
+      same([e.name, e.kind], ["OrderApiError", "invalid_input"], needle);
+      check(e.message.includes(needle), e.message);
+    }
     same((await scope.requests()).length, 0, "nothing sent");
   },
 
