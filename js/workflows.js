@@ -188,7 +188,7 @@ function hook(invalid, name, value) {
 // throw; one that cannot be read or listened to counts as aborted, as in a call.
 function hasAborted(signal) {
   try {
-    return signal?.aborted === true;
+    return Boolean(signal?.aborted);
   } catch {
     return true;
   }
