@@ -11,7 +11,8 @@ const REQUEST_ID = /^[\x21-\x7e]{1,128}$/;
 const LEADING_INTEGER = /^\s*(\d{1,15})(?!\d)/;
 
 // The hooks among `options` as an observer, or undefined when none is given.
-// Throws a TypeError with a message for a hook that is not a function.
+// Throws a TypeError with a message for a hook that is not a function or
+// cannot be read (its getter throws: refused, as every such option is).
 export function observer(provider, options, credential) {
   let hooks;
   for (const name of HOOKS) {
@@ -19,7 +20,7 @@ export function observer(provider, options, credential) {
     try {
       hook = options[name];
     } catch {
-      // A throwing getter reads as absent, as every option does.
+      throw new TypeError(`${provider}: ${name} could not be read (reading it threw)`);
     }
     if (hook === undefined) continue;
     if (typeof hook !== "function") throw new TypeError(`${provider}: ${name} must be a function`);

@@ -133,8 +133,8 @@ function waitPlan(provider, options) {
   return plan;
 }
 
-// A plain copy of the caller's options, read once: a throwing getter reads
-// as absent, as every option does.
+// A plain copy of the caller's options, read once; an option whose getter
+// throws is refused by name, as the calls refuse it.
 function plainOptions(provider, options) {
   let keys;
   try {
@@ -146,7 +146,11 @@ function plainOptions(provider, options) {
   for (const key of keys) {
     try {
       copy[key] = options[key];
-    } catch {}
+    } catch {
+      // Every option's name is a short identifier; any other key is unknown and not quoted back.
+      const name = /^[A-Za-z]\w{0,63}$/.test(key) ? key : "an option";
+      throw orderApiError(provider, "invalid_input", `${provider}: ${name} could not be read (reading it threw)`, false);
+    }
   }
   return copy;
 }

@@ -84,12 +84,24 @@ impl Call {
                     ),
                 ));
             }
-            let get = |key: &'static str| option_value(&options, key);
-            let mut given = credentials
-                .iter()
-                .map(|c| (*c, get(c.option)))
-                .filter(|(_, v)| !v.is_undefined());
-            let credential = match (given.next(), given.next()) {
+            let get = |key: &'static str| {
+                option_value(&options, key).map_err(|()| unreadable_option(provider, key))
+            };
+            // The first two credentials given, in the spec's order.
+            let (mut first, mut second) = (None, None);
+            for c in credentials {
+                let value = get(c.option)?;
+                if value.is_undefined() {
+                    continue;
+                }
+                if first.is_none() {
+                    first = Some((*c, value));
+                } else {
+                    second = Some((*c, value));
+                    break;
+                }
+            }
+            let credential = match (first, second) {
                 (Some((kind, value)), None) => Credential {
                     kind,
                     value: credential(provider, kind.option, &value)?,
@@ -110,7 +122,7 @@ impl Call {
                     ))
                 }
             };
-            let allow_browser = match get("dangerouslyAllowBrowser") {
+            let allow_browser = match get("dangerouslyAllowBrowser")? {
                 v if v.is_undefined() => false,
                 v => v.as_bool().ok_or_else(|| {
                     Error::invalid_input(
@@ -128,7 +140,7 @@ impl Call {
             let timeout_ms = number_option(
                 provider,
                 "timeoutMs",
-                &get("timeoutMs"),
+                &get("timeoutMs")?,
                 1,
                 policy::MAX_TIMEOUT_MS as u64,
                 policy::DEFAULT_TIMEOUT_MS as u64,
@@ -136,7 +148,7 @@ impl Call {
             let max_retries = number_option(
                 provider,
                 "maxRetries",
-                &get("maxRetries"),
+                &get("maxRetries")?,
                 0,
                 policy::MAX_MAX_RETRIES as u64,
                 policy::DEFAULT_MAX_RETRIES as u64,
@@ -144,12 +156,12 @@ impl Call {
             let max_response_bytes = number_option(
                 provider,
                 "maxResponseBytes",
-                &get("maxResponseBytes"),
+                &get("maxResponseBytes")?,
                 1,
                 1 << 30,
                 policy::DEFAULT_MAX_RESPONSE_BYTES as u64,
             )? as usize;
-            let signal = match get("signal") {
+            let signal = match get("signal")? {
                 v if v.is_undefined() => None,
                 v if is_abort_signal(&v) => Some(v.unchecked_into::<AbortSignal>()),
                 _ => {
@@ -159,7 +171,7 @@ impl Call {
                     ))
                 }
             };
-            let fetch = match get("fetch") {
+            let fetch = match get("fetch")? {
                 v if v.is_undefined() => None,
                 v if v.is_function() => Some(v.unchecked_into::<Function>()),
                 _ => {
@@ -199,7 +211,9 @@ impl Call {
     pub(super) fn api_url(&self) -> Result<String, Error> {
         let location = self.provider.spec().location;
         let key = location.option();
-        match (option_value(&self.options, key), location) {
+        let value =
+            option_value(&self.options, key).map_err(|()| unreadable_option(self.provider, key))?;
+        match (value, location) {
             (v, Location::Service { default }) if v.is_undefined() => Ok(default.to_owned()),
             (v, Location::Instance { example, .. }) if v.is_undefined() => {
                 Err(Error::invalid_input(
@@ -268,8 +282,21 @@ fn first_unknown_option(
         .find(|key| !is_own(key) && !COMMON_OPTIONS.contains(&key.as_str())))
 }
 
-/// One option's value; `undefined` when absent or when its getter throws.
-fn option_value(options: &Object, key: &'static str) -> JsValue {
+/// An option whose getter threw: refused, not read as absent (a `fetch`,
+/// `signal` or URL taken as absent would mean a real request, no
+/// cancellation, or the production API).
+fn unreadable_option(provider: Provider, key: &str) -> Error {
+    Error::invalid_input(
+        provider,
+        format!(
+            "{}: {key} could not be read (reading it threw)",
+            provider.as_str()
+        ),
+    )
+}
+
+/// One option's value, `undefined` when absent; `Err` when its getter throws.
+fn option_value(options: &Object, key: &'static str) -> Result<JsValue, ()> {
     let o: &OptionsObject = options.unchecked_ref();
     let read = match key {
         "timeoutMs" => o.timeout_ms(),
@@ -278,14 +305,14 @@ fn option_value(options: &Object, key: &'static str) -> JsValue {
         "fetch" => o.fetch(),
         "maxResponseBytes" => o.max_response_bytes(),
         "dangerouslyAllowBrowser" => o.dangerously_allow_browser(),
-        _ => return provider_option(options, key),
+        _ => provider_option(options, key),
     };
-    read.unwrap_or(JsValue::UNDEFINED)
+    read.map_err(drop)
 }
 
 /// A provider's own option, by the name its spec gives: the key is made into
 /// a JS string once per name, so a read costs one crossing and no string.
-fn provider_option(options: &Object, key: &'static str) -> JsValue {
+fn provider_option(options: &Object, key: &'static str) -> Result<JsValue, JsValue> {
     thread_local!(static KEYS: std::cell::RefCell<Vec<(&'static str, JsValue)>> = const { std::cell::RefCell::new(Vec::new()) });
     let name = KEYS.with(|keys| {
         let mut keys = keys.borrow_mut();
@@ -296,7 +323,7 @@ fn provider_option(options: &Object, key: &'static str) -> JsValue {
         keys.push((key, name.clone()));
         name
     });
-    Reflect::get(options, &name).unwrap_or(JsValue::UNDEFINED)
+    Reflect::get(options, &name)
 }
 
 fn credential(provider: Provider, name: &str, value: &JsValue) -> Result<String, Error> {

@@ -37,7 +37,10 @@ describe("hooks", () => {
       },
       enumerable: true,
     });
-    assert.equal(observer("namefi", throwing, SECRET), undefined, "a throwing getter reads as absent");
+    assert.throws(() => observer("namefi", throwing, SECRET), {
+      name: "TypeError",
+      message: "namefi: onRequest could not be read (reading it threw)",
+    });
   });
 
   test("an attempt through exchange: request, then response with rate limit and request id", async () => {

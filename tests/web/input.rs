@@ -119,6 +119,80 @@ async fn invalid_input_is_refused_before_any_request() {
     assert!(s.requests().await.is_empty(), "nothing may be sent");
 }
 
+/// `options` with `key` replaced by an enumerable getter that throws.
+fn throwing_getter(options: &JsValue, key: &str) -> JsValue {
+    Function::new_with_args(
+        "options, key",
+        "return Object.defineProperty({ ...options }, key, { enumerable: true, get() { throw new Error('no ' + key) } })",
+    )
+    .call2(&JsValue::NULL, options, &key.into())
+    .unwrap()
+}
+
+// An option present but unreadable is not absent: read as absent, a throwing
+// `fetch` would send a real request, a throwing `signal` would not cancel, and a
+// throwing `baseUrl` would reach the production API.
+#[wasm_bindgen_test]
+async fn an_option_that_throws_when_read_is_refused_by_name() {
+    let s = Scope::new();
+    let mut cases: Vec<(JsValue, &str)> = Vec::new();
+    for key in [
+        "apiKey",
+        "baseUrl",
+        "fetch",
+        "signal",
+        "timeoutMs",
+        "maxRetries",
+        "maxResponseBytes",
+        "onRequest",
+        "onError",
+    ] {
+        cases.push((
+            query_capture_order(CAPTURE_ORDER.into(), throwing_getter(&s.capture(""), key))
+                .await
+                .unwrap_err(),
+            key,
+        ));
+    }
+    for key in ["token", "baseUrl", "dangerouslyAllowBrowser"] {
+        cases.push((
+            get_namefi_order(NAMEFI_ORDER.into(), throwing_getter(&s.namefi(""), key))
+                .await
+                .unwrap_err(),
+            key,
+        ));
+    }
+    for key in ["apiToken", "instanceUrl", "onResponse"] {
+        cases.push((
+            get_external_orders(ids(&[1]), throwing_getter(&s.lr(""), key))
+                .await
+                .unwrap_err(),
+            key,
+        ));
+        cases.push((
+            create_external_orders(new_order(), throwing_getter(&s.lr(""), key))
+                .await
+                .unwrap_err(),
+            key,
+        ));
+    }
+    for (error, key) in &cases {
+        let (kind, status, ..) = fields(error);
+        assert_eq!(
+            (kind.as_str(), status),
+            ("invalid_input", None),
+            "{key}: {}",
+            message(error)
+        );
+        assert!(
+            message(error).ends_with(&format!(": {key} could not be read (reading it threw)")),
+            "{key}: {}",
+            message(error)
+        );
+    }
+    assert!(s.requests().await.is_empty(), "nothing may be sent");
+}
+
 #[wasm_bindgen_test]
 async fn partner_secrets_are_refused_in_a_browser_page_without_the_opt_in() {
     let s = Scope::new();

@@ -32,6 +32,16 @@ function revoked() {
   return proxy;
 }
 
+// `options` with `key` behind an enumerable getter that throws.
+function getterThatThrows(options, key) {
+  return Object.defineProperty({ ...options }, key, {
+    enumerable: true,
+    get() {
+      throw new Error(`no ${key} for you`);
+    },
+  });
+}
+
 // A signal the options check accepts that then throws: its `aborted` from the
 // second read on, or whenever it is listened to.
 function signalThatThrows(on) {
@@ -192,6 +202,12 @@ const SCENARIOS = {
       ["OrderApiError", "invalid_input", "namefi: options could not be read (reading them threw)"],
       "revoked options",
     );
+    // Read as absent, a throwing fetch would mean a real request and a throwing
+    // signal no cancellation: refused by name, the wait's own options too.
+    for (const key of ["fetch", "signal", "token", "intervalMs", "onUpdate", "onResponse"]) {
+      const e = await rejection(api.waitForNamefiOrder("00000000-0000-4000-a000-000000000000", getterThatThrows(options, key)));
+      same([e.name, e.kind, e.message], ["OrderApiError", "invalid_input", `namefi: ${key} could not be read (reading it threw)`], key);
+    }
     same((await scope.requests()).length, 1, "bad options send nothing");
   },
 
@@ -294,6 +310,8 @@ const SCENARIOS = {
     for (const [ids, opts, needle] of [
       [revoked(), options, "ids could not be read"],
       [[1], revoked(), "options could not be read"],
+      [[1], getterThatThrows(options, "fetch"), "licenseRocks: fetch could not be read (reading it threw)"],
+      [[1], getterThatThrows(options, "signal"), "licenseRocks: signal could not be read (reading it threw)"],
     ]) {
       const e = await rejection(api.iterExternalOrders(ids, opts).next());
       same([e.name, e.kind], ["OrderApiError", "invalid_input"], needle);
