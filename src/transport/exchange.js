@@ -122,7 +122,8 @@ async function send(injected, url, init, cap, stopped, observer, seen) {
   try {
     status = response.status;
   } catch {}
-  if (typeof status !== "number") return { ended: ENDED.NOT_A_RESPONSE };
+  // Rust reads it as a u16: a status no HTTP reply has would become another one.
+  if (!Number.isInteger(status) || status < 0 || status > 999) return { ended: ENDED.NOT_A_RESPONSE };
   const header = (name) => {
     try {
       return response.headers.get(name);
@@ -131,8 +132,13 @@ async function send(injected, url, init, cap, stopped, observer, seen) {
     }
   };
   if (seen) observer.headers(seen, status, header);
-  // Status 0: an opaque redirect, whose status is hidden.
-  if (response.type === "opaqueredirect") return { ended: ENDED.REDIRECT, status: 0 };
+  // Status 0: an opaque redirect, whose status is hidden. A getter that
+  // throws reads as absent, as the headers do.
+  let type;
+  try {
+    type = response.type;
+  } catch {}
+  if (type === "opaqueredirect") return { ended: ENDED.REDIRECT, status: 0 };
   if (status >= 300 && status < 400) return { ended: ENDED.REDIRECT, status };
   // Only error replies are retried or report a wait. Without Retry-After, a
   // rate limiter's RateLimit-Reset (seconds) is the wait once the quota is spent.

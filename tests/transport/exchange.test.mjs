@@ -226,7 +226,9 @@ describe("a fetch that misbehaves", () => {
   });
 
   test("resolving to something that is not a Response", async () => {
-    for (const value of [undefined, null, 42, {}, { status: "200" }]) {
+    // A status no HTTP reply has, too: read as a u16 it would become some other status.
+    const statuses = [NaN, Infinity, -1, 200.5, 1e9, 65736].map((status) => ({ status, body: streamed([]) }));
+    for (const value of [undefined, null, 42, {}, { status: "200" }, ...statuses]) {
       const outcome = await send(async () => value);
       assert.equal(outcome.ended, ENDED.NOT_A_RESPONSE, `for ${JSON.stringify(value)}`);
     }
@@ -240,6 +242,19 @@ describe("a fetch that misbehaves", () => {
     };
     const outcome = await send(async () => hostile);
     assert.equal(outcome.ended, ENDED.NOT_A_RESPONSE);
+  });
+
+  test("a type getter that throws reads as absent", async () => {
+    const hostile = {
+      status: 200,
+      get type() {
+        throw new Error("no");
+      },
+      body: streamed([new Uint8Array([123, 125])]),
+    };
+    const outcome = await send(async () => hostile);
+    assert.equal(outcome.ended, ENDED.OK);
+    assert.equal(text(outcome), "{}");
   });
 
   test("headers that throw read as absent", async () => {
