@@ -84,9 +84,7 @@ impl Call {
                     ),
                 ));
             }
-            let get = |key: &'static str| {
-                option_value(&options, key).map_err(|()| unreadable_option(provider, key))
-            };
+            let get = |key: &'static str| option_value(provider, &options, key);
             // The first two credentials given, in the spec's order.
             let (mut first, mut second) = (None, None);
             for c in credentials {
@@ -211,9 +209,7 @@ impl Call {
     pub(super) fn api_url(&self) -> Result<String, Error> {
         let location = self.provider.spec().location;
         let key = location.option();
-        let value =
-            option_value(&self.options, key).map_err(|()| unreadable_option(self.provider, key))?;
-        match (value, location) {
+        match (option_value(self.provider, &self.options, key)?, location) {
             (v, Location::Service { default }) if v.is_undefined() => Ok(default.to_owned()),
             (v, Location::Instance { example, .. }) if v.is_undefined() => {
                 Err(Error::invalid_input(
@@ -282,21 +278,10 @@ fn first_unknown_option(
         .find(|key| !is_own(key) && !COMMON_OPTIONS.contains(&key.as_str())))
 }
 
-/// An option whose getter threw: refused, not read as absent (a `fetch`,
-/// `signal` or URL taken as absent would mean a real request, no
-/// cancellation, or the production API).
-fn unreadable_option(provider: Provider, key: &str) -> Error {
-    Error::invalid_input(
-        provider,
-        format!(
-            "{}: {key} could not be read (reading it threw)",
-            provider.as_str()
-        ),
-    )
-}
-
-/// One option's value, `undefined` when absent; `Err` when its getter throws.
-fn option_value(options: &Object, key: &'static str) -> Result<JsValue, ()> {
+/// One option's value, `undefined` when absent. An option whose getter throws
+/// is refused, not read as absent: a `fetch`, `signal` or URL taken as absent
+/// would mean a real request, no cancellation, or the production API.
+fn option_value(provider: Provider, options: &Object, key: &'static str) -> Result<JsValue, Error> {
     let o: &OptionsObject = options.unchecked_ref();
     let read = match key {
         "timeoutMs" => o.timeout_ms(),
@@ -307,7 +292,15 @@ fn option_value(options: &Object, key: &'static str) -> Result<JsValue, ()> {
         "dangerouslyAllowBrowser" => o.dangerously_allow_browser(),
         _ => provider_option(options, key),
     };
-    read.map_err(drop)
+    read.map_err(|_| {
+        Error::invalid_input(
+            provider,
+            format!(
+                "{}: {key} could not be read (reading it threw)",
+                provider.as_str()
+            ),
+        )
+    })
 }
 
 /// A provider's own option, by the name its spec gives: the key is made into
