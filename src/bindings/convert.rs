@@ -105,9 +105,11 @@ fn read_ids(
             (_, Some(s)) => IdInput::Text(s),
             _ if id.is_null() => IdInput::Other("null"),
             _ if id.is_undefined() => IdInput::Other("undefined"),
-            _ if id.as_bool().is_some() => IdInput::Other("boolean"),
-            _ if id.is_bigint() => IdInput::Other("bigint"),
-            _ => IdInput::Other("object"),
+            _ if id.as_bool().is_some() => IdInput::Other("a boolean"),
+            _ if id.is_bigint() => IdInput::Other("a bigint"),
+            _ if id.is_symbol() => IdInput::Other("a symbol"),
+            _ if id.is_function() => IdInput::Other("a function"),
+            _ => IdInput::Other("an object"),
         })
         .collect())
 }

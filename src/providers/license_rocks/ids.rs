@@ -14,7 +14,7 @@ pub enum IdInput {
     Number(f64),
     /// A string.
     Text(String),
-    /// Anything else, described for the error message (`boolean`, `null`, …).
+    /// Anything else, described for the error message ("a boolean", "null", …).
     Other(&'static str),
 }
 
@@ -118,7 +118,7 @@ fn parse_id(id: &IdInput) -> Result<u64, String> {
                 )),
             }
         }
-        IdInput::Other(kind) => Err(format!("is a {kind}")),
+        IdInput::Other(kind) => Err(format!("is {kind}")),
     }
 }
 
@@ -235,7 +235,7 @@ mod tests {
             Text("1e3".into()),
             Text("9007199254740992".into()),
             Text("../1".into()),
-            Other("boolean"),
+            Other("a boolean"),
             Other("null"),
         ];
         for id in bad {
