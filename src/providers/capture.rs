@@ -259,11 +259,19 @@ pub async fn query_order(
         value: api_key.to_owned(),
     };
     // A UUID needs no percent-encoding.
-    super::get_with_credential(
+    let (status, body) = super::get_with_credential(
         transport,
         &[base_url, QUERY_ORDER_PATH, "?order_id=", order_id].concat(),
         &credential,
         check_reply,
     )
-    .await
+    .await?;
+    super::same_order(
+        Provider::Capture,
+        status,
+        &body,
+        ["response", "order_id"],
+        order_id,
+    )?;
+    Ok(body)
 }

@@ -144,7 +144,7 @@ pub(crate) fn http_failure(provider: crate::error::Provider, status: u16) -> cra
 pub(crate) async fn send_checked<T>(
     transport: &crate::transport::Transport,
     outgoing: &crate::transport::Outgoing<'_>,
-    check: fn(u16, &[u8]) -> Result<T, crate::error::Error>,
+    check: impl Fn(u16, &[u8]) -> Result<T, crate::error::Error>,
 ) -> Result<(Vec<u8>, T), crate::error::Error> {
     let reply = transport.send(outgoing).await?;
     let learnt =
@@ -183,14 +183,15 @@ impl Credential {
     }
 }
 
-/// `GET url` with `credential`, checked with `check`. Returns the checked body.
+/// `GET url` with `credential`, checked with `check`. Returns the status and
+/// the checked body.
 #[cfg(target_arch = "wasm32")]
 pub(crate) async fn get_with_credential(
     transport: &crate::transport::Transport,
     url: &str,
     credential: &Credential,
     check: fn(u16, &[u8]) -> Result<(), crate::error::Error>,
-) -> Result<Vec<u8>, crate::error::Error> {
+) -> Result<(u16, Vec<u8>), crate::error::Error> {
     let value = credential.header_value();
     let outgoing = crate::transport::Outgoing {
         url,
@@ -198,7 +199,84 @@ pub(crate) async fn get_with_credential(
         credential: &value,
         body: None,
     };
-    send_checked(transport, &outgoing, check)
+    // The check, handing back the status it accepted.
+    let checked = move |status, body: &[u8]| check(status, body).map(|()| status);
+    send_checked(transport, &outgoing, checked)
         .await
-        .map(|(body, ())| body)
+        .map(|(body, status)| (status, body))
+}
+
+/// A checked reply about one order is about the order asked for: the id at
+/// `path` (a string the model requires) is `asked`, in any letter case (a
+/// UUID's hex digits may come in either). A reply about another order, from a
+/// cache or proxy mixing answers up, would pass its status off as this one's.
+#[cfg(any(target_arch = "wasm32", test))]
+pub(crate) fn same_order(
+    provider: crate::error::Provider,
+    status: u16,
+    body: &[u8],
+    path: [&str; 2],
+    asked: &str,
+) -> Result<(), crate::error::Error> {
+    let echoed = crate::json::raw_field(body, path[0])
+        .and_then(|inner| crate::json::peek_fields(inner, &[path[1]]))
+        .and_then(|mut found| match found.pop() {
+            Some(crate::json::Peeked::Text(id)) => Some(id),
+            _ => None,
+        });
+    // Like every check's message, this one does not echo what the reply held.
+    match echoed {
+        Some(id) if id.eq_ignore_ascii_case(asked) => Ok(()),
+        _ => Err(crate::error::Error::invalid_response(
+            provider,
+            status,
+            Some(path.join(".")),
+            format!(
+                "{} answered about another order than {asked}, which was asked for",
+                provider.as_str()
+            ),
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_order;
+    use crate::error::Provider;
+
+    #[test]
+    fn a_reply_names_the_order_asked_for() {
+        let asked = "59210ee0-1a4e-451c-b048-c493d9e001ff";
+        let body = |id: &str| {
+            format!(r#"{{"status":"success","response":{{"nid":"x","order_id":"{id}"}}}}"#)
+        };
+        let check = |body: &str, asked: &str| {
+            same_order(
+                Provider::Capture,
+                200,
+                body.as_bytes(),
+                ["response", "order_id"],
+                asked,
+            )
+        };
+        assert!(check(&body(asked), asked).is_ok());
+        assert!(
+            check(&body(&asked.to_uppercase()), asked).is_ok(),
+            "a UUID in either case"
+        );
+        assert!(
+            check(&body(r"59210ee0-1a4e-451c-b048-c493d9e001f\u0066"), asked).is_ok(),
+            "escapes decoded"
+        );
+        let error = check(&body("00000000-0000-4000-a000-000000000000"), asked).unwrap_err();
+        assert_eq!(error.kind, crate::ErrorKind::InvalidResponse);
+        assert_eq!(
+            (error.status, error.path.as_deref()),
+            (Some(200), Some("response.order_id"))
+        );
+        assert_eq!(
+            error.message,
+            "capture answered about another order than 59210ee0-1a4e-451c-b048-c493d9e001ff, which was asked for"
+        );
+    }
 }

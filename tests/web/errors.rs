@@ -405,3 +405,66 @@ async fn redirects_are_errors_and_never_followed() {
         "the redirect target was contacted"
     );
 }
+
+// A reply about another order than the one asked for (a cache or proxy mixing
+// answers up) is not an answer: its status would be taken for this order's.
+#[wasm_bindgen_test]
+async fn a_reply_about_another_order_is_invalid_response() {
+    let s = Scope::new();
+    let other = "00000000-0000-4000-a000-000000000000";
+    let capture = query_capture_order(CAPTURE_ORDER.into(), s.capture(""))
+        .await
+        .unwrap();
+    Reflect::set(&capture, &"order_id".into(), &other.into()).unwrap();
+    let capture = JSON::stringify(&capture).unwrap().as_string().unwrap();
+    s.fault(&format!(
+        r#"{{"body":{{"status":"success","response":{capture}}}}}"#
+    ))
+    .await;
+    let error = query_capture_order(CAPTURE_ORDER.into(), s.capture(""))
+        .await
+        .unwrap_err();
+    let (kind, status, _, path, retryable) = fields(&error);
+    assert_eq!(
+        (kind.as_str(), status, path.as_deref(), retryable),
+        (
+            "invalid_response",
+            Some(200),
+            Some("response.order_id"),
+            false
+        ),
+        "{}",
+        message(&error)
+    );
+    assert!(
+        message(&error).contains(CAPTURE_ORDER),
+        "{}",
+        message(&error)
+    );
+    assert!(
+        !message(&error).contains(other),
+        "the reply's value is not echoed: {}",
+        message(&error)
+    );
+
+    let namefi = get_namefi_order(NAMEFI_ORDER.into(), s.namefi(""))
+        .await
+        .unwrap();
+    Reflect::set(&get(&namefi, "order"), &"id".into(), &other.into()).unwrap();
+    let namefi = JSON::stringify(&namefi).unwrap().as_string().unwrap();
+    s.fault(&format!(r#"{{"body":{namefi}}}"#)).await;
+    let error = get_namefi_order(NAMEFI_ORDER.into(), s.namefi(""))
+        .await
+        .unwrap_err();
+    let (kind, status, _, path, retryable) = fields(&error);
+    assert_eq!(
+        (kind.as_str(), status, path.as_deref(), retryable),
+        ("invalid_response", Some(200), Some("order.id"), false),
+        "{}",
+        message(&error)
+    );
+    // The same order again is fine.
+    assert!(get_namefi_order(NAMEFI_ORDER.into(), s.namefi(""))
+        .await
+        .is_ok());
+}

@@ -120,11 +120,13 @@ pub async fn get_order(
     order_id: &str,
 ) -> Result<Vec<u8>, Error> {
     crate::checks::uuid_order_id(Provider::Namefi, order_id)?;
-    super::get_with_credential(
+    let (status, body) = super::get_with_credential(
         transport,
         &[base_url, "/orders/", order_id].concat(),
         credential,
         check_reply,
     )
-    .await
+    .await?;
+    super::same_order(Provider::Namefi, status, &body, ["order", "id"], order_id)?;
+    Ok(body)
 }
