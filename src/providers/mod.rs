@@ -218,14 +218,30 @@ pub(crate) fn same_order(
     path: [&str; 2],
     asked: &str,
 ) -> Result<(), crate::error::Error> {
-    let echoed = crate::json::raw_field(body, path[0])
-        .and_then(|inner| crate::json::peek_fields(inner, &[path[1]]))
-        .and_then(|mut found| match found.pop() {
-            Some(crate::json::Peeked::Text(id)) => Some(id),
-            _ => None,
-        });
+    // The model's check refused repeated keys, so the first `path[0]` is the
+    // one; it comes first in these replies, so the rest is not read.
+    let echoed = || -> Option<String> {
+        let mut r = crate::json::Reader::new(body);
+        r.begin_object("").ok()?;
+        for (depth, key) in path.iter().enumerate() {
+            let mut first = true;
+            loop {
+                let name = r.next_key(first).ok()??;
+                first = false;
+                r.colon().ok()?;
+                if name.is(key) {
+                    break;
+                }
+                r.skip().ok()?;
+            }
+            if depth == 0 {
+                r.begin_object("").ok()?;
+            }
+        }
+        Some(r.string("").ok()?.value().into_owned())
+    };
     // Like every check's message, this one does not echo what the reply held.
-    match echoed {
+    match echoed() {
         Some(id) if id.eq_ignore_ascii_case(asked) => Ok(()),
         _ => Err(crate::error::Error::invalid_response(
             provider,
