@@ -219,7 +219,7 @@ pub(crate) fn same_order(
     asked: &str,
 ) -> Result<(), crate::error::Error> {
     // The model's check refused repeated keys, so the first `path[0]` is the
-    // one; it comes first in these replies, so the rest is not read.
+    // one: reading stops at the id, and the rest of the body is not walked.
     let echoed = || -> Option<String> {
         let mut r = crate::json::Reader::new(body);
         r.begin_object("").ok()?;
